@@ -1,0 +1,46 @@
+package org.nnrecover.api;
+
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Everything the core gives an initializer for one run.
+ *
+ * @since 1.0
+ */
+public interface InitContext {
+
+  /** The training samples. */
+  Samples samples();
+
+  /** Number of hidden units to recover. */
+  int k();
+
+  /** The activation, with its numerically derived profile. */
+  ActivationProfile profile();
+
+  /**
+   * The initializer's own random stream, split from the run seed and independent of the streams
+   * that made the teacher and the samples.
+   */
+  SplittableRandom random();
+
+  /** Deterministic parallel sums over the samples. */
+  SampleReducer reducer();
+
+  /**
+   * The ground truth, only when it is known and the spec allows oracle access (for oracle
+   * baselines such as random W with v = v*); empty otherwise.
+   */
+  Optional<Network> teacher();
+
+  /**
+   * A tensor decomposer plugin by name, made with the parameters the run spec gives it.
+   *
+   * @throws IllegalArgumentException if no such plugin exists
+   */
+  TensorDecomposer decomposer(String name);
+
+  /** Where to record what the initializer did; shown in the run record. */
+  Diagnostics diagnostics();
+}
