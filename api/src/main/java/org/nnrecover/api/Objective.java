@@ -18,4 +18,12 @@ public interface Objective {
    * @return the function value
    */
   double evaluate(double[] point, double[] gradient);
+
+  /**
+   * The function value alone (for line searches). The default evaluates the gradient too;
+   * implementations override it when the value is cheaper on its own.
+   */
+  default double value(double[] point) {
+    return evaluate(point, new double[dimension()]);
+  }
 }

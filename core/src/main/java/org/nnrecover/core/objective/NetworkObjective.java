@@ -1,0 +1,211 @@
+package org.nnrecover.core.objective;
+
+import java.util.Arrays;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.Objective;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.parallel.BlockExecutor;
+
+/**
+ * The empirical squared loss {@code f(W, v) = 1/(2n) sum_j (sum_i v_i phi(w_i . x_j) - y_j)^2} with
+ * its gradients (METHOD.md section 2), computed together in one pass over X.
+ *
+ * <p>Parameter vector: W as k rows of length d (w_i at {@code i * d}), followed by v (k entries) when
+ * v is trained; otherwise v is fixed. The pass is cut into {@link BlockExecutor} blocks whose partial
+ * sums are combined in block order, so the result is bit-identical for any thread count. All
+ * workspaces are allocated once here: an evaluation allocates nothing of size n or k d.
+ *
+ * <p>With resampling ({@code batches > 1}) the samples are cut into that many disjoint contiguous
+ * batches (the samples are i.i.d., so contiguous ranges are independent random batches) and every
+ * evaluation uses the current batch, chosen with {@link #useBatch(int)}.
+ *
+ * <p>Not thread-safe: one instance serves one optimization at a time (it is itself parallel inside).
+ */
+public final class NetworkObjective implements Objective {
+  /** Samples per inner tile: small enough that the tile's inputs stay in cache between passes. */
+  private static final int TILE = 64;
+
+  private final Samples samples;
+  private final Activation activation;
+  private final int k;
+  private final int d;
+  private final boolean trainV;
+  private final double[] fixedV;
+  private final int batches;
+  private final BlockExecutor executor;
+  private final int width;
+  private final double[][] partial;
+  private final double[][] tileZ;
+  private final double[][] tilePhi;
+  private final double[][] tileDphi;
+  private int batchStart;
+  private int batchEnd;
+
+  /**
+   * @param samples training samples
+   * @param activation phi
+   * @param k hidden units
+   * @param fixedV output weights used when v is not trained (ignored, may be null, when it is)
+   * @param trainV whether v is part of the parameter vector
+   * @param batches number of disjoint batches for resampling (1 = use all samples always)
+   * @param executor the worker threads
+   */
+  public NetworkObjective(Samples samples, Activation activation, int k, double[] fixedV,
+      boolean trainV, int batches, BlockExecutor executor) {
+    if (batches < 1 || batches > samples.n()) {
+      throw new IllegalArgumentException("resample batches must be in [1, n] = [1, "
+          + samples.n() + "], got " + batches);
+    }
+    if (!trainV && (fixedV == null || fixedV.length != k)) {
+      throw new IllegalArgumentException("fixed v must have k = " + k + " entries");
+    }
+    this.samples = samples;
+    this.activation = activation;
+    this.k = k;
+    this.d = samples.d();
+    this.trainV = trainV;
+    this.fixedV = trainV ? null : fixedV.clone();
+    this.batches = batches;
+    this.executor = executor;
+    this.width = k * d + k + 1;
+    int largestBatch = (samples.n() + batches - 1) / batches;
+    this.partial = new double[BlockExecutor.blockCount(largestBatch)][width];
+    int workers = executor.threads();
+    this.tileZ = new double[workers][TILE * k];
+    this.tilePhi = new double[workers][TILE * k];
+    this.tileDphi = new double[workers][TILE * k];
+    useBatch(0);
+  }
+
+  @Override
+  public int dimension() {
+    return trainV ? k * d + k : k * d;
+  }
+
+  /** Number of resampling batches (1 when resampling is off). */
+  public int batches() {
+    return batches;
+  }
+
+  /** Makes batch {@code t mod batches} the current one. */
+  public void useBatch(int t) {
+    int b = Math.floorMod(t, batches);
+    long n = samples.n();
+    batchStart = (int) (b * n / batches);
+    batchEnd = (int) ((b + 1) * n / batches);
+  }
+
+  /** Half the mean squared label over all samples: the loss of the zero network. */
+  public double zeroNetworkLoss() {
+    double sum = 0;
+    for (double y : samples.y()) {
+      sum += y * y;
+    }
+    return sum / (2.0 * samples.n());
+  }
+
+  @Override
+  public double evaluate(double[] point, double[] gradient) {
+    return pass(point, gradient);
+  }
+
+  @Override
+  public double value(double[] point) {
+    return pass(point, null);
+  }
+
+  private double pass(double[] point, double[] gradient) {
+    if (point.length != dimension() || (gradient != null && gradient.length != dimension())) {
+      throw new IllegalArgumentException("parameter vector must have length " + dimension());
+    }
+    int start = batchStart;
+    int len = batchEnd - batchStart;
+    int blocks = BlockExecutor.blockCount(len);
+    boolean wantGradient = gradient != null;
+    executor.forEachBlock(blocks, (b, worker) -> accumulateBlock(point, wantGradient,
+        start + BlockExecutor.blockStart(b), start + BlockExecutor.blockEnd(b, len), partial[b],
+        worker));
+    double loss = 0;
+    if (wantGradient) {
+      Arrays.fill(gradient, 0);
+    }
+    for (int b = 0; b < blocks; b++) {
+      double[] row = partial[b];
+      loss += row[width - 1];
+      if (wantGradient) {
+        for (int i = 0; i < dimension(); i++) {
+          gradient[i] += row[i];
+        }
+      }
+    }
+    if (wantGradient) {
+      for (int i = 0; i < gradient.length; i++) {
+        gradient[i] /= len;
+      }
+    }
+    return loss / (2.0 * len);
+  }
+
+  /**
+   * Adds the block's loss sum (last entry), gradient in W (first k d entries) and in v (next k) to
+   * {@code acc}, unnormalized.
+   */
+  private void accumulateBlock(double[] point, boolean wantGradient, int from, int to, double[] acc,
+      int worker) {
+    Arrays.fill(acc, 0);
+    double[] x = samples.x();
+    double[] y = samples.y();
+    double[] z = tileZ[worker];
+    double[] phi = tilePhi[worker];
+    double[] dphi = tileDphi[worker];
+    int vOffset = k * d;
+    double loss = 0;
+    for (int tile = from; tile < to; tile += TILE) {
+      int tileEnd = Math.min(to, tile + TILE);
+      int m = (tileEnd - tile) * k;
+      for (int j = tile; j < tileEnd; j++) {
+        int xo = j * d;
+        int zo = (j - tile) * k;
+        for (int i = 0; i < k; i++) {
+          int wo = i * d;
+          double s = 0;
+          for (int a = 0; a < d; a++) {
+            s += point[wo + a] * x[xo + a];
+          }
+          z[zo + i] = s;
+        }
+      }
+      activation.apply(z, 0, m, phi, wantGradient ? dphi : null);
+      for (int j = tile; j < tileEnd; j++) {
+        int zo = (j - tile) * k;
+        double prediction = 0;
+        for (int i = 0; i < k; i++) {
+          prediction += outputWeight(point, i) * phi[zo + i];
+        }
+        double r = prediction - y[j];
+        loss += r * r;
+        if (!wantGradient) {
+          continue;
+        }
+        int xo = j * d;
+        for (int i = 0; i < k; i++) {
+          double c = r * outputWeight(point, i) * dphi[zo + i];
+          if (c != 0) {
+            int wo = i * d;
+            for (int a = 0; a < d; a++) {
+              acc[wo + a] += c * x[xo + a];
+            }
+          }
+          if (trainV) {
+            acc[vOffset + i] += r * phi[zo + i];
+          }
+        }
+      }
+    }
+    acc[width - 1] = loss;
+  }
+
+  private double outputWeight(double[] point, int i) {
+    return trainV ? point[k * d + i] : fixedV[i];
+  }
+}

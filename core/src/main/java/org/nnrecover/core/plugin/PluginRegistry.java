@@ -1,0 +1,211 @@
+package org.nnrecover.core.plugin;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.nnrecover.api.ParamSpec;
+import org.nnrecover.api.ParamType;
+import org.nnrecover.api.Params;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.api.PluginProvider;
+import org.nnrecover.core.NnRecoverException;
+import org.nnrecover.core.optim.StopRules;
+
+/**
+ * Every plugin nnrecover knows, by kind and name. Built once at start-up; immutable afterwards and
+ * thread-safe.
+ */
+public final class PluginRegistry {
+  /** The source recorded for plugins found on nnrecover's own class path. */
+  public static final String BUILT_IN = "built-in";
+
+  private final Map<PluginKind, Map<String, PluginEntry>> byKind;
+
+  private PluginRegistry(Map<PluginKind, Map<String, PluginEntry>> byKind) {
+    this.byKind = byKind;
+  }
+
+  /**
+   * Discovers every plugin kind through {@link ServiceLoader} on {@code loader}.
+   *
+   * @throws NnRecoverException when two plugins of one kind share a name (naming both classes)
+   */
+  public static PluginRegistry discover(ClassLoader loader) {
+    Builder builder = new Builder();
+    for (PluginKind kind : PluginKind.values()) {
+      for (PluginProvider<?> provider : ServiceLoader.load(kind.serviceType(), loader)) {
+        builder.add(new PluginEntry(kind, provider, BUILT_IN));
+      }
+    }
+    return builder.build();
+  }
+
+  /** Collects entries, rejecting duplicate names within a kind. */
+  public static final class Builder {
+    private final Map<PluginKind, Map<String, PluginEntry>> byKind = new EnumMap<>(PluginKind.class);
+
+    /** Creates an empty builder. */
+    public Builder() {
+      for (PluginKind kind : PluginKind.values()) {
+        byKind.put(kind, new LinkedHashMap<>());
+      }
+    }
+
+    /** The entry already registered under this kind and name, or null. */
+    public PluginEntry existing(PluginKind kind, String name) {
+      return byKind.get(kind).get(name);
+    }
+
+    /**
+     * Adds an entry.
+     *
+     * @throws NnRecoverException if the name is taken, naming both classes and sources
+     */
+    public Builder add(PluginEntry entry) {
+      PluginEntry clash = existing(entry.kind(), entry.name());
+      if (clash != null) {
+        throw new NnRecoverException("two " + entry.kind().id() + " plugins are named '"
+            + entry.name() + "': " + describe(clash) + " and " + describe(entry));
+      }
+      byKind.get(entry.kind()).put(entry.name(), entry);
+      return this;
+    }
+
+    /** The registry, with names sorted within each kind. */
+    public PluginRegistry build() {
+      Map<PluginKind, Map<String, PluginEntry>> sorted = new EnumMap<>(PluginKind.class);
+      byKind.forEach((kind, entries) -> {
+        Map<String, PluginEntry> copy = new LinkedHashMap<>();
+        entries.keySet().stream().sorted().forEach(name -> copy.put(name, entries.get(name)));
+        sorted.put(kind, Collections.unmodifiableMap(copy));
+      });
+      return new PluginRegistry(sorted);
+    }
+
+    private static String describe(PluginEntry entry) {
+      return entry.provider().getClass().getName() + " (" + entry.source() + ")";
+    }
+  }
+
+  /** Every plugin of a kind, sorted by name. */
+  public List<PluginEntry> entries(PluginKind kind) {
+    return List.copyOf(byKind.get(kind).values());
+  }
+
+  /**
+   * The plugin of {@code kind} named {@code name}.
+   *
+   * @throws IllegalArgumentException naming the kind, the closest names and the full list
+   */
+  public PluginEntry find(PluginKind kind, String name) {
+    PluginEntry entry = byKind.get(kind).get(name);
+    if (entry == null) {
+      List<String> known = new ArrayList<>(byKind.get(kind).keySet());
+      List<String> close = known.stream()
+          .filter(candidate -> isClose(name, candidate))
+          .sorted(Comparator.comparingInt(candidate -> editDistance(name, candidate)))
+          .collect(Collectors.toList());
+      throw new IllegalArgumentException("unknown " + kind.id() + " '" + name + "'"
+          + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+          + " Known " + kind.id() + "s: "
+          + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+    }
+    return entry;
+  }
+
+  /** The provider of {@code kind} named {@code name}, typed by its service interface. */
+  public <P extends PluginProvider<?>> P provider(PluginKind kind, String name, Class<P> type) {
+    return type.cast(find(kind, name).provider());
+  }
+
+  /**
+   * The parameters a plugin accepts: its declared ones and, for optimizers, the core's stop rules
+   * ({@link StopRules#PARAMETERS}) unless the optimizer declares a rule of the same name itself.
+   */
+  public List<ParamSpec> parameters(PluginEntry entry) {
+    List<ParamSpec> specs = new ArrayList<>(entry.provider().parameters());
+    if (entry.kind() == PluginKind.OPTIMIZER) {
+      for (ParamSpec rule : StopRules.PARAMETERS) {
+        if (specs.stream().noneMatch(spec -> spec.name().equals(rule.name()))) {
+          specs.add(rule);
+        }
+      }
+    }
+    return specs;
+  }
+
+  /**
+   * Validates user-given values for a plugin and fills in defaults; parameters that name another
+   * plugin must name an existing one.
+   *
+   * @throws IllegalArgumentException naming plugin, parameter and what is allowed
+   */
+  public Params resolveParams(PluginKind kind, String name, Map<String, String> given) {
+    PluginEntry entry = find(kind, name);
+    List<ParamSpec> specs = parameters(entry);
+    Params params = Params.resolve(name, specs, given);
+    for (ParamSpec spec : specs) {
+      if (spec.type() == ParamType.PLUGIN) {
+        PluginKind target = kindById(spec.choices().get(0));
+        String value = params.getString(spec.name());
+        try {
+          find(target, value);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(name + "." + spec.name() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return params;
+  }
+
+  /** The kind with the given id ({@code activation}, {@code initializer}, ...). */
+  public static PluginKind kindById(String id) {
+    for (PluginKind kind : PluginKind.values()) {
+      if (kind.id().equals(id)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown plugin kind '" + id + "'");
+  }
+
+  /** The kind of the plugin with this name, searching all kinds (null when none has it). */
+  public PluginKind kindOf(String name) {
+    for (PluginKind kind : PluginKind.values()) {
+      if (byKind.get(kind).containsKey(name)) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isClose(String typed, String candidate) {
+    return candidate.contains(typed) || typed.contains(candidate)
+        || editDistance(typed, candidate) <= Math.max(2, candidate.length() / 3);
+  }
+
+  /** Levenshtein distance. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
