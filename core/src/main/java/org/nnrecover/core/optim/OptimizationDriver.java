@@ -45,7 +45,9 @@ public final class OptimizationDriver implements OptimizationProblem {
   private Consumer<double[]> projection = point -> {};
   private IntConsumer iterationStarted = iteration -> {};
   private ErrorProbe errorProbe = null;
-  private boolean recordTrace = true;
+  private int traceEvery = 1;
+  private double lastGradientNorm;
+  private double lastStep;
 
   private final Map<String, Object> diagnostics = new LinkedHashMap<>();
   private final List<TraceRow> trace = new ArrayList<>();
@@ -107,9 +109,15 @@ public final class OptimizationDriver implements OptimizationProblem {
     return this;
   }
 
-  /** Whether to keep the per-iteration trace (default true). */
-  public OptimizationDriver withTrace(boolean keep) {
-    this.recordTrace = keep;
+  /**
+   * Keeps every {@code every}-th iteration in the trace (default 1: all); the start and the last
+   * iteration are always kept. 0 keeps no trace.
+   */
+  public OptimizationDriver withTraceEvery(int every) {
+    if (every < 0) {
+      throw new IllegalArgumentException("trace interval must be >= 0, got " + every);
+    }
+    this.traceEvery = every;
     return this;
   }
 
@@ -144,6 +152,10 @@ public final class OptimizationDriver implements OptimizationProblem {
       if (stopReason == null) {
         stopReason = StopReason.OPTIMIZER_STOPPED;
       }
+    }
+    boolean lastKept = !trace.isEmpty() && trace.get(trace.size() - 1).iteration() == iterations;
+    if (traceEvery > 0 && !lastKept) {
+      addTraceRow(lastPoint, lastObjective, lastGradientNorm, lastStep);
     }
     return new OptimizationResult(lastPoint.clone(), lastObjective, iterations, evaluations,
         stopReason, lastFiniteObjective, List.copyOf(trace), Map.copyOf(diagnostics), seconds());
@@ -192,6 +204,8 @@ public final class OptimizationDriver implements OptimizationProblem {
       throw new IllegalStateException("the optimizer reported after report() returned false");
     }
     iterations++;
+    lastGradientNorm = gradientNorm;
+    lastStep = step;
     if (!Double.isFinite(value) || value > divergenceBound) {
       lastObjective = value;
       stopReason = StopReason.DIVERGED;
@@ -202,7 +216,9 @@ public final class OptimizationDriver implements OptimizationProblem {
     System.arraycopy(point, 0, lastPoint, 0, point.length);
     lastObjective = value;
     lastFiniteObjective = value;
-    addTraceRow(point, value, gradientNorm, step);
+    if (traceEvery > 0 && iterations % traceEvery == 0) {
+      addTraceRow(point, value, gradientNorm, step);
+    }
     if (rules.objectiveTolerance() > 0 && value / reference < rules.objectiveTolerance()) {
       stopReason = StopReason.OBJECTIVE_TOLERANCE;
     } else if (rules.gradientTolerance() > 0
@@ -226,7 +242,7 @@ public final class OptimizationDriver implements OptimizationProblem {
   }
 
   private void addTraceRow(double[] point, double value, double gradientNorm, double step) {
-    if (!recordTrace) {
+    if (traceEvery == 0) {
       return;
     }
     if (errorProbe != null && allFinite(point)) {
