@@ -40,13 +40,16 @@ final class NpySamples {
       if (size == 0) {
         throw new DataFileException(file, "byte offset 0", "empty file");
       }
-      ByteBuffer prefix = readFully(file, channel, 0, 8, "the magic string and version");
-      for (int i = 0; i < MAGIC.length; i++) {
-        if (prefix.get(i) != MAGIC[i]) {
+      // Check the magic on what is there first: a short text file is "not npy", not "truncated".
+      int available = (int) Math.min(size, MAGIC.length);
+      ByteBuffer magic = readFully(file, channel, 0, available, "the magic string");
+      for (int i = 0; i < available; i++) {
+        if (magic.get(i) != MAGIC[i]) {
           throw new DataFileException(file, "byte offset " + i, "not a NumPy .npy file (the "
               + "file must start with the magic string \\x93NUMPY)");
         }
       }
+      ByteBuffer prefix = readFully(file, channel, 0, 8, "the magic string and version");
       int major = prefix.get(6) & 0xff;
       int minor = prefix.get(7) & 0xff;
       if (major < 1 || major > 3 || minor != 0) {
