@@ -1,0 +1,101 @@
+package org.nnrecover.core.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.nnrecover.api.Samples;
+
+/**
+ * Samples from and to files, so that data made by other tools can be used and results checked
+ * against other implementations. The format follows the file extension (case-insensitive):
+ *
+ * <ul>
+ *   <li>{@code .csv}: one sample per line, columns x1..xd then y, separated by commas with optional
+ *       spaces. An optional header is recognized on the first line when none of its fields is a
+ *       number; a first line mixing numbers and words is refused rather than guessed at. Blank lines
+ *       are skipped (they hold no sample).
+ *   <li>{@code .npy}: NumPy format versions 1.0, 2.0 and 3.0, dtype {@code '<f8'} (float64,
+ *       little-endian), shape (n, d+1), C or Fortran order.
+ * </ul>
+ *
+ * <p>Every value must be a finite number. Malformed files throw {@link DataFileException}.
+ */
+public final class SampleFiles {
+  private SampleFiles() {}
+
+  /**
+   * Reads a sample set.
+   *
+   * @param file a {@code .csv} or {@code .npy} file
+   * @param expectedD the input dimension the caller expects, or -1 to take it from the file
+   * @return the samples, X n x d row-major and y
+   * @throws DataFileException when the file is malformed or its d contradicts {@code expectedD}
+   * @throws IllegalArgumentException for an unsupported extension or an invalid {@code expectedD}
+   * @throws IOException when the file cannot be read
+   */
+  public static Samples read(Path file, int expectedD) throws IOException {
+    if (expectedD != -1 && expectedD < 1) {
+      throw new IllegalArgumentException("expected dimension must be >= 1, or -1 when not known; "
+          + "got " + expectedD);
+    }
+    return switch (format(file)) {
+      case CSV -> CsvSamples.read(file, expectedD);
+      case NPY -> NpySamples.read(file, expectedD);
+    };
+  }
+
+  /**
+   * Writes samples as CSV with a header line {@code x1,...,xd,y}; values are written so that they
+   * read back exactly.
+   *
+   * @throws IllegalArgumentException when a value is not finite (nothing is written)
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeCsv(Path file, Samples samples) throws IOException {
+    checkFinite(samples);
+    CsvSamples.write(file, samples);
+  }
+
+  /**
+   * Writes samples as a NumPy {@code .npy} file (version 1.0, {@code '<f8'}, C order, shape
+   * (n, d+1)).
+   *
+   * @throws IllegalArgumentException when a value is not finite (nothing is written)
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeNpy(Path file, Samples samples) throws IOException {
+    checkFinite(samples);
+    NpySamples.write(file, samples);
+  }
+
+  private enum Format { CSV, NPY }
+
+  private static Format format(Path file) {
+    String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return Format.CSV;
+    }
+    if (name.endsWith(".npy")) {
+      return Format.NPY;
+    }
+    throw new IllegalArgumentException("unsupported sample file '" + file.getFileName()
+        + "': the name must end in .csv or .npy");
+  }
+
+  private static void checkFinite(Samples samples) {
+    double[] x = samples.x();
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException("sample " + i / samples.d() + " has a non-finite x"
+            + (i % samples.d() + 1) + " = " + x[i] + "; readers refuse NaN and infinity");
+      }
+    }
+    double[] y = samples.y();
+    for (int j = 0; j < y.length; j++) {
+      if (!Double.isFinite(y[j])) {
+        throw new IllegalArgumentException("sample " + j + " has a non-finite y = " + y[j]
+            + "; readers refuse NaN and infinity");
+      }
+    }
+  }
+}
