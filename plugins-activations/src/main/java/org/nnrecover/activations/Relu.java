@@ -1,0 +1,50 @@
+package org.nnrecover.activations;
+
+import java.util.OptionalDouble;
+import org.nnrecover.api.Activation;
+
+/** ReLU, phi(z) = max(z, 0); homogeneous of degree 1. phi'(0) is taken as 0. */
+public final class Relu extends SimpleActivationProvider {
+
+  public Relu() {
+    super("relu", "rectified linear unit max(z, 0)", new Fn());
+  }
+
+  private static final class Fn implements Activation {
+    @Override
+    public double value(double z) {
+      return z > 0 ? z : 0;
+    }
+
+    @Override
+    public double derivative(double z) {
+      return z > 0 ? 1 : 0;
+    }
+
+    @Override
+    public double secondDerivative(double z) {
+      return 0;
+    }
+
+    @Override
+    public OptionalDouble homogeneityDegree() {
+      return OptionalDouble.of(1);
+    }
+
+    @Override
+    public void apply(double[] z, int from, int to, double[] values, double[] derivatives) {
+      if (derivatives == null) {
+        for (int i = from; i < to; i++) {
+          values[i] = z[i] > 0 ? z[i] : 0;
+        }
+        return;
+      }
+      for (int i = from; i < to; i++) {
+        double zi = z[i];
+        boolean on = zi > 0;
+        values[i] = on ? zi : 0;
+        derivatives[i] = on ? 1 : 0;
+      }
+    }
+  }
+}
