@@ -1,0 +1,100 @@
+package org.nnrecover.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nnrecover.api.ParamSpec;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.plugin.PluginEntry;
+import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nnrecover plugins}: every plugin by kind, with its parameters and defaults. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+    description = "List every plugin by kind with its parameters, defaults and allowed values, "
+        + "and the run options (set with --set run.OPTION=VALUE).")
+final class PluginsCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Spec CommandSpec command;
+
+  @Override
+  public Integer call() {
+    OutputFormat outputFormat = OutputFormat.parse(format);
+    PluginRegistry registry = common.registry();
+    PrintWriter out = command.commandLine().getOut();
+    if (outputFormat == OutputFormat.JSON) {
+      out.println(Json.pretty(describe(registry)));
+      return 0;
+    }
+    for (PluginKind kind : PluginKind.values()) {
+      out.println(kind.id() + "s:");
+      for (PluginEntry entry : registry.entries(kind)) {
+        out.println("  " + entry.name() + " - " + entry.provider().summary()
+            + (entry.source().equals(PluginRegistry.BUILT_IN) ? "" : "  [" + entry.source() + "]"));
+        printParameters(out, registry.parameters(entry));
+      }
+      out.println();
+    }
+    out.println("run options (--set run.OPTION=VALUE):");
+    printParameters(out, RunOptions.PARAMETERS);
+    return 0;
+  }
+
+  private static void printParameters(PrintWriter out, List<ParamSpec> specs) {
+    if (specs.isEmpty()) {
+      return;
+    }
+    TextTable table = new TextTable("      parameter", "default", "allowed", "meaning");
+    for (ParamSpec p : specs) {
+      table.add("      " + p.name(), p.defaultValue(), p.allowed(), p.description());
+    }
+    table.print(out);
+  }
+
+  /** The JSON form: kind id -> list of plugins, plus the run options. */
+  static Map<String, Object> describe(PluginRegistry registry) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    for (PluginKind kind : PluginKind.values()) {
+      List<Map<String, Object>> plugins = new ArrayList<>();
+      for (PluginEntry entry : registry.entries(kind)) {
+        Map<String, Object> plugin = new LinkedHashMap<>();
+        plugin.put("name", entry.name());
+        plugin.put("summary", entry.provider().summary());
+        plugin.put("source", entry.source());
+        plugin.put("parameters", parameters(registry.parameters(entry)));
+        plugins.add(plugin);
+      }
+      result.put(kind.id(), plugins);
+    }
+    result.put(RunOptions.NAMESPACE, parameters(RunOptions.PARAMETERS));
+    return result;
+  }
+
+  private static List<Map<String, Object>> parameters(List<ParamSpec> specs) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (ParamSpec p : specs) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", p.name());
+      m.put("type", p.type().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("default", p.defaultValue());
+      m.put("allowed", p.allowed());
+      m.put("description", p.description());
+      list.add(m);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,93 @@
+package org.nnrecover.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.io.TraceCsv;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.run.Metrics;
+import org.nnrecover.core.run.Outcome;
+import org.nnrecover.core.run.RunRecord;
+import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nnrecover run}: one spec, from data to recovered network. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run one recovery: make (or read) the data, initialize, optimize, measure. "
+        + "Exit code 0 for a finished run (whatever its outcome), 2 for bad input or a refused "
+        + "run, 1 when a plugin failed.")
+final class RunCommand implements Callable<Integer> {
+  @Mixin SpecOptions specOptions;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--trace", paramLabel = "FILE.csv",
+      description = "write the per-iteration trace to this CSV file")
+  Path traceFile;
+
+  @Spec CommandSpec command;
+
+  @Override
+  public Integer call() {
+    OutputFormat outputFormat = OutputFormat.parse(format);
+    RunSpec spec = specOptions.toSpec();
+    RunRecord record;
+    try (BlockExecutor executor = common.executor()) {
+      record = new Runner(common.registry(), executor).run(spec);
+    }
+    if (traceFile != null) {
+      TraceCsv.write(traceFile, record.trace());
+    }
+    PrintWriter out = command.commandLine().getOut();
+    if (outputFormat == OutputFormat.JSON) {
+      out.println(Json.pretty(record));
+    } else {
+      printText(out, record);
+    }
+    if (record.outcome().equals(Outcome.REFUSED.id())) {
+      command.commandLine().getErr().println("nnrecover run: refused by " + record.failedPlugin()
+          + ": " + record.message());
+      return Main.USAGE;
+    }
+    return record.outcome().equals(Outcome.FAILED.id()) ? Main.FAILURE : 0;
+  }
+
+  private static void printText(PrintWriter out, RunRecord r) {
+    RunSpec s = r.spec();
+    out.printf(Locale.ROOT, "%s / %s / %s   d=%d k=%d n=%d kappa=%s teacher=%s seed=%d%n",
+        s.activation(), s.initializer(), s.optimizer(), s.d(), s.k(), s.n(),
+        TextTable.number(s.kappa()), s.teacher(), s.seed());
+    TextTable table = new TextTable("", "unitError", "frobError", "signs ok", "success",
+        "objective", "rel.objective", "seconds");
+    addRow(table, "init", r.init());
+    addRow(table, "final", r.finalMetrics());
+    table.print(out);
+    out.printf(Locale.ROOT, "outcome: %s%s after %d iterations (%d evaluations), %.2f s%n",
+        r.outcome(), r.stopReason() == null ? "" : " (" + r.stopReason() + ")", r.iterations(),
+        r.evaluations(), r.seconds());
+    if (r.message() != null) {
+      out.println("message: " + r.message());
+    }
+  }
+
+  private static void addRow(TextTable table, String label, Metrics m) {
+    if (m == null) {
+      table.add(label, "-", "-", "-", "-", "-", "-", "-");
+      return;
+    }
+    table.add(label, TextTable.number(m.unitError()), TextTable.number(m.frobError()),
+        m.signsCorrect() == null ? "-" : m.signsCorrect().toString(),
+        m.success() == null ? "-" : m.success().toString(), TextTable.number(m.objective()),
+        TextTable.number(m.relativeObjective()), String.format(Locale.ROOT, "%.2f", m.seconds()));
+  }
+}

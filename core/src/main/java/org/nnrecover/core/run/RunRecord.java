@@ -1,0 +1,33 @@
+package org.nnrecover.core.run;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.nnrecover.core.optim.TraceRow;
+
+/**
+ * Everything about one finished run. Its JSON form (field names as below, {@code final} for the
+ * final metrics) is the run-record format that {@code run --format json} prints and that result
+ * stores hold, one per line; fields may be added, none renamed.
+ *
+ * @param spec the spec as given
+ * @param resolved every parameter of every plugin used, defaults included, keyed by plugin name
+ * @param provenance versions and environment
+ * @param outcome {@link Outcome#id()}
+ * @param stopReason the stop rule that fired ({@code StopReason.id()}), null when no optimization ran
+ * @param message what went wrong, for refused and failed runs
+ * @param failedPlugin the plugin that refused or failed, when one did
+ * @param init metrics of the initial network (null when initialization did not finish)
+ * @param finalMetrics metrics of the final network (null when the optimizer did not run)
+ * @param iterations optimizer iterations
+ * @param evaluations objective evaluations by the optimizer
+ * @param seconds wall time of the whole run
+ * @param initializer what the initializer recorded
+ * @param optimizer what the optimizer recorded
+ * @param trace per-iteration rows (every {@code run.trace-every}-th, plus the first and last)
+ */
+public record RunRecord(RunSpec spec, Map<String, Map<String, Object>> resolved,
+    Provenance provenance, String outcome, String stopReason, String message, String failedPlugin,
+    Metrics init, @JsonProperty("final") Metrics finalMetrics, int iterations, long evaluations,
+    double seconds, Map<String, Object> initializer, Map<String, Object> optimizer,
+    List<TraceRow> trace) {}

@@ -1,0 +1,430 @@
+package org.nnrecover.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.ActivationProfile;
+import org.nnrecover.api.ActivationProvider;
+import org.nnrecover.api.ApiVersion;
+import org.nnrecover.api.Diagnostics;
+import org.nnrecover.api.InitContext;
+import org.nnrecover.api.Initializer;
+import org.nnrecover.api.InitializerProvider;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.Optimizer;
+import org.nnrecover.api.OptimizerProvider;
+import org.nnrecover.api.ParamSpec;
+import org.nnrecover.api.ParamType;
+import org.nnrecover.api.Params;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.api.RefusedException;
+import org.nnrecover.api.SampleReducer;
+import org.nnrecover.api.Samples;
+import org.nnrecover.api.TensorDecomposer;
+import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.core.data.SampleFiles;
+import org.nnrecover.core.data.SampleGenerator;
+import org.nnrecover.core.data.Seeds;
+import org.nnrecover.core.data.TeacherKind;
+import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.data.TruthFile;
+import org.nnrecover.core.metrics.RecoveryMetrics;
+import org.nnrecover.core.objective.NetworkObjective;
+import org.nnrecover.core.optim.OptimizationDriver;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.optim.OptimizationResult;
+import org.nnrecover.core.optim.StopReason;
+import org.nnrecover.core.optim.StopRules;
+import org.nnrecover.core.plugin.PluginEntry;
+import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.theory.ActivationProfiles;
+
+/**
+ * Carries out run specs: resolve and validate, make the data from seeded streams, initialize,
+ * optimize, measure, record.
+ *
+ * <p>Bad specs (unknown plugin or parameter, impossible sizes, unreadable data files) are rejected
+ * with an {@link IllegalArgumentException} before anything runs. Everything that happens after that
+ * (a plugin refusing or throwing, divergence) ends up in the returned {@link RunRecord}. Thread-safe:
+ * one runner can execute many specs concurrently.
+ */
+public final class Runner {
+  private final PluginRegistry registry;
+  private final BlockExecutor executor;
+
+  /**
+   * @param registry the plugins
+   * @param executor worker threads for the sample passes
+   */
+  public Runner(PluginRegistry registry, BlockExecutor executor) {
+    this.registry = registry;
+    this.executor = executor;
+  }
+
+  /** The plugin registry this runner resolves names in. */
+  public PluginRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Checks every name, parameter and size of a spec.
+   *
+   * @throws IllegalArgumentException saying what is wrong and what is allowed
+   */
+  public ResolvedSpec resolve(RunSpec spec) {
+    boolean fromFile = spec.dataFile() != null;
+    if (!fromFile) {
+      require(spec.d() >= 1, "d must be >= 1, got " + spec.d());
+      require(spec.n() >= 1, "n must be >= 1, got " + spec.n());
+    }
+    require(spec.k() >= 1, "k must be >= 1, got " + spec.k());
+    require(spec.d() < 1 || spec.k() <= spec.d(),
+        "k must be <= d (k = " + spec.k() + ", d = " + spec.d() + ")");
+    require(spec.kappa() >= 1 && Double.isFinite(spec.kappa()),
+        "kappa must be a finite number >= 1, got " + spec.kappa());
+    require(spec.noise() >= 0 && Double.isFinite(spec.noise()),
+        "noise must be a finite number >= 0, got " + spec.noise());
+    require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
+    TeacherKind teacher = TeacherKind.parse(spec.teacher());
+    require(teacher != TeacherKind.IDENTITY || fromFile || spec.k() == spec.d(),
+        "the identity teacher needs k = d (k = " + spec.k() + ", d = " + spec.d() + ")");
+    PluginEntry activation = registry.find(PluginKind.ACTIVATION, spec.activation());
+    PluginEntry initializer = registry.find(PluginKind.INITIALIZER, spec.initializer());
+    PluginEntry optimizer = registry.find(PluginKind.OPTIMIZER, spec.optimizer());
+
+    Map<String, Params> params = new TreeMap<>();
+    for (String name : spec.settings().keySet()) {
+      if (!name.equals(RunOptions.NAMESPACE) && registry.kindOf(name) == null) {
+        throw new IllegalArgumentException("setting for unknown plugin '" + name
+            + "': settings are written plugin.parameter=value with a plugin name, or run.option");
+      }
+    }
+    List<PluginEntry> involved = new ArrayList<>(List.of(activation, initializer, optimizer));
+    for (String name : spec.settings().keySet()) {
+      PluginKind kind = registry.kindOf(name);
+      if (kind != null) {
+        involved.add(registry.find(kind, name));
+      }
+    }
+    for (int i = 0; i < involved.size(); i++) {
+      PluginEntry entry = involved.get(i);
+      if (params.containsKey(entry.name())) {
+        continue;
+      }
+      Params resolved =
+          registry.resolveParams(entry.kind(), entry.name(), spec.settingsFor(entry.name()));
+      params.put(entry.name(), resolved);
+      for (ParamSpec p : registry.parameters(entry)) {
+        if (p.type() == ParamType.PLUGIN) {
+          involved.add(registry.find(PluginRegistry.kindById(p.choices().get(0)),
+              resolved.getString(p.name())));
+        }
+      }
+    }
+    Params runParams = Params.resolve(RunOptions.NAMESPACE, RunOptions.PARAMETERS,
+        spec.settingsFor(RunOptions.NAMESPACE));
+    params.put(RunOptions.NAMESPACE, runParams);
+    RunOptions options = RunOptions.from(runParams);
+    require(fromFile || options.resampleBatches() <= spec.n(),
+        "run.resample-batches must be <= n = " + spec.n() + ", got " + options.resampleBatches());
+    return new ResolvedSpec(spec, activation, initializer, optimizer, Map.copyOf(params), options,
+        teacher);
+  }
+
+  /**
+   * Runs a spec to its end.
+   *
+   * @throws IllegalArgumentException for a bad spec or malformed data files (nothing has run)
+   * @throws UncheckedIOException when a data file cannot be read
+   */
+  public RunRecord run(RunSpec spec) {
+    return run(resolve(spec));
+  }
+
+  /** Runs a resolved spec to its end. */
+  public RunRecord run(ResolvedSpec resolved) {
+    return new Execution(resolved).execute();
+  }
+
+  /** The state of one run while it executes. */
+  private final class Execution {
+    private final ResolvedSpec resolved;
+    private final RunSpec spec;
+    private final long startNanos = System.nanoTime();
+    private final Map<String, Object> initDiagnostics = new LinkedHashMap<>();
+    private Network truth;
+    private Samples samples;
+    private Activation activation;
+    private double degree = Double.NaN;
+    private double zeroLoss;
+
+    Execution(ResolvedSpec resolved) {
+      this.resolved = resolved;
+      this.spec = resolved.spec();
+    }
+
+    RunRecord execute() {
+      String stage = resolved.activation().name();
+      if (spec.dataFile() != null) {
+        readData(); // unreadable files are bad input: rejected before anything runs
+      }
+      try {
+        activation = create(resolved.activation(), ActivationProvider.class);
+        OptionalDouble p = activation.homogeneityDegree();
+        degree = p.isPresent() ? p.getAsDouble() : Double.NaN;
+        if (samples == null) {
+          generateData();
+        }
+        zeroLoss = objective(null, true, 1).zeroNetworkLoss();
+
+        stage = resolved.initializer().name();
+        long initStart = System.nanoTime();
+        Initializer initializer = create(resolved.initializer(), InitializerProvider.class);
+        Network start = initializer.initialize(new Context());
+        checkNetwork(start, stage);
+        Metrics init = measure(start, seconds(initStart));
+
+        stage = resolved.optimizer().name();
+        Optimizer optimizer = create(resolved.optimizer(), OptimizerProvider.class);
+        OptimizationResult result = optimize(optimizer, start);
+        Network end = network(result.point(), start);
+        Metrics fin = measure(end, result.seconds());
+        return record(outcomeOf(result.stopReason()), result.stopReason().id(), null, null, init,
+            fin, result);
+      } catch (RefusedException e) {
+        return record(Outcome.REFUSED, null, e.getMessage(), stage, null, null, null);
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        return failed(stage, e);
+      }
+    }
+
+    private RunRecord failed(String plugin, Throwable e) {
+      return record(Outcome.FAILED, null, plugin + " failed: " + e, plugin, null, null, null);
+    }
+
+    private <T> T create(PluginEntry entry, Class<? extends org.nnrecover.api.PluginProvider<T>> type) {
+      return type.cast(entry.provider()).create(resolved.paramsOf(entry.name()));
+    }
+
+    private void readData() {
+      try {
+        samples = SampleFiles.read(Path.of(spec.dataFile()), spec.d() >= 1 ? spec.d() : -1);
+        truth = spec.truthFile() == null ? null : TruthFile.read(Path.of(spec.truthFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + e.getMessage(), e);
+      }
+      if (truth != null && (truth.d() != samples.d() || truth.k() != spec.k())) {
+        throw new IllegalArgumentException("truth file " + spec.truthFile() + " has d = "
+            + truth.d() + ", k = " + truth.k() + " but the run has d = " + samples.d()
+            + ", k = " + spec.k());
+      }
+      if (spec.k() > samples.d()) {
+        throw new IllegalArgumentException("k = " + spec.k() + " exceeds the data's d = "
+            + samples.d());
+      }
+    }
+
+    private void generateData() {
+      truth = Teachers.make(resolved.teacher(), spec.d(), spec.k(), spec.kappa(),
+          Seeds.stream(spec.seed(), Seeds.TEACHER));
+      samples = SampleGenerator.generate(truth, activation, spec.n(), spec.noise(),
+          Seeds.stream(spec.seed(), Seeds.SAMPLES), Seeds.stream(spec.seed(), Seeds.NOISE));
+    }
+
+    private NetworkObjective objective(double[] v, boolean trainV, int batches) {
+      return new NetworkObjective(samples, activation, spec.k(), v, trainV, batches,
+          executor);
+    }
+
+    private OptimizationResult optimize(Optimizer optimizer, Network start) {
+      RunOptions options = resolved.options();
+      int k = spec.k();
+      int kd = k * samples.d();
+      NetworkObjective objective = objective(start.outputWeights(), options.trainV(),
+          options.resampleBatches());
+      double[] point = new double[objective.dimension()];
+      System.arraycopy(start.weights(), 0, point, 0, kd);
+      if (options.trainV()) {
+        System.arraycopy(start.outputWeights(), 0, point, kd, k);
+      }
+      OptimizationDriver driver = new OptimizationDriver(objective, point,
+          StopRules.from(resolved.paramsOf(resolved.optimizer().name())))
+          .withReference(zeroLoss)
+          .withTraceEvery(options.traceEvery());
+      if (options.trainV() && options.signV()) {
+        driver.withProjection(x -> {
+          for (int i = kd; i < kd + k; i++) {
+            x[i] = x[i] >= 0 ? 1 : -1;
+          }
+        });
+      }
+      if (options.resampleBatches() > 1) {
+        driver.onIterationStart(objective::useBatch);
+      }
+      if (truth != null) {
+        driver.withErrorProbe((x, out) -> {
+          RecoveryMetrics m = RecoveryMetrics.compute(truth, network(x, start), degree);
+          out[0] = m.unitError();
+          out[1] = m.frobError();
+        });
+      }
+      return driver.run(optimizer);
+    }
+
+    /** The network a parameter vector stands for (v from the vector when trained). */
+    private Network network(double[] point, Network start) {
+      int kd = spec.k() * samples.d();
+      double[] w = java.util.Arrays.copyOf(point, kd);
+      double[] v = resolved.options().trainV()
+          ? java.util.Arrays.copyOfRange(point, kd, kd + spec.k())
+          : start.outputWeights();
+      return new Network(w, v, samples.d());
+    }
+
+    private Metrics measure(Network net, double seconds) {
+      double objective = objective(net.outputWeights(), false, 1).value(net.weights());
+      if (truth == null) {
+        return new Metrics(null, null, null, null, null, null, objective, objective / zeroLoss,
+            seconds);
+      }
+      RecoveryMetrics m = RecoveryMetrics.compute(truth, net, degree);
+      return new Metrics(m.unitError(), m.frobError(), m.signsCorrect(), m.success(),
+          m.directionError(), Double.isNaN(degree) ? null : m.productError(), objective,
+          objective / zeroLoss, seconds);
+    }
+
+    private void checkNetwork(Network net, String plugin) {
+      if (net == null) {
+        throw new IllegalStateException(plugin + " returned no network");
+      }
+      if (net.d() != samples.d() || net.k() != spec.k()) {
+        throw new IllegalStateException(plugin + " returned a network with d = " + net.d()
+            + ", k = " + net.k() + "; expected d = " + samples.d() + ", k = " + spec.k());
+      }
+      for (double x : net.weights()) {
+        if (!Double.isFinite(x)) {
+          throw new IllegalStateException(plugin + " returned non-finite weights");
+        }
+      }
+      for (double x : net.outputWeights()) {
+        if (!Double.isFinite(x)) {
+          throw new IllegalStateException(plugin + " returned non-finite output weights");
+        }
+      }
+    }
+
+    private RunRecord record(Outcome outcome, String stopReason, String message, String plugin,
+        Metrics init, Metrics fin, OptimizationResult result) {
+      Map<String, Map<String, Object>> params = new TreeMap<>();
+      resolved.params().forEach((name, p) -> params.put(name, p.asMap()));
+      return new RunRecord(spec, params, provenance(), outcome.id(), stopReason, message, plugin,
+          init, fin, result == null ? 0 : result.iterations(),
+          result == null ? 0 : result.evaluations(), seconds(startNanos),
+          Map.copyOf(initDiagnostics), result == null ? Map.of() : result.diagnostics(),
+          result == null ? List.of() : result.trace());
+    }
+
+    private Provenance provenance() {
+      Map<String, Map<String, String>> plugins = new TreeMap<>();
+      for (String name : resolved.params().keySet()) {
+        PluginKind kind = registry.kindOf(name);
+        if (kind != null) {
+          PluginEntry entry = registry.find(kind, name);
+          plugins.put(name, Map.of("kind", kind.id(), "class",
+              entry.provider().getClass().getName(), "source", entry.source()));
+        }
+      }
+      String version = Runner.class.getPackage().getImplementationVersion();
+      return new Provenance(version == null ? "dev" : version, ApiVersion.CURRENT,
+          System.getProperty("nnrecover.commit"),
+          System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+          System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+          executor.threads(), plugins);
+    }
+
+    /** What the initializer sees. */
+    private final class Context implements InitContext {
+      private ActivationProfile profile;
+      private final SplittableRandom random = Seeds.stream(spec.seed(), Seeds.INITIALIZER);
+
+      @Override
+      public Samples samples() {
+        return samples;
+      }
+
+      @Override
+      public int k() {
+        return spec.k();
+      }
+
+      @Override
+      public ActivationProfile profile() {
+        if (profile == null) {
+          profile = ActivationProfiles.of(resolved.paramsOf(resolved.activation().name()),
+              activation);
+        }
+        return profile;
+      }
+
+      @Override
+      public SplittableRandom random() {
+        return random;
+      }
+
+      @Override
+      public SampleReducer reducer() {
+        return executor;
+      }
+
+      @Override
+      public Optional<Network> teacher() {
+        return Optional.ofNullable(truth);
+      }
+
+      @Override
+      public TensorDecomposer decomposer(String name) {
+        PluginEntry entry = registry.find(PluginKind.TENSOR_DECOMPOSER, name);
+        Params params = resolved.params().containsKey(name) ? resolved.paramsOf(name)
+            : registry.resolveParams(PluginKind.TENSOR_DECOMPOSER, name, Map.of());
+        return ((TensorDecomposerProvider) entry.provider()).create(params);
+      }
+
+      @Override
+      public Diagnostics diagnostics() {
+        return initDiagnostics::put;
+      }
+    }
+  }
+
+  private static Outcome outcomeOf(StopReason reason) {
+    if (reason.converged()) {
+      return Outcome.CONVERGED;
+    }
+    return switch (reason) {
+      case MAX_ITERATIONS, MAX_EVALUATIONS -> Outcome.BUDGET_EXHAUSTED;
+      case DIVERGED -> Outcome.DIVERGED;
+      default -> Outcome.STOPPED;
+    };
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) * 1e-9;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
