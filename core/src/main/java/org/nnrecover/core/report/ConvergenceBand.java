@@ -1,0 +1,56 @@
+package org.nnrecover.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.ToDoubleBiFunction;
+
+/**
+ * A cell's traces aggregated over seeds: at every stored iteration, the spread of a per-row
+ * quantity (the relative objective or the unit error) over the cell's runs. A run contributes its
+ * latest stored row at or before the iteration; a run that has already stopped contributes its
+ * final value (a converged run stays where it ended), so the band never narrows just because the
+ * fast runs stopped. Non-finite and non-positive values (a diverged run) are left out, which the
+ * log-scale charts could not show anyway.
+ *
+ * @param cell the cell
+ * @param iterations the union of the stored iterations of its runs, increasing
+ * @param spread the spread at each iteration
+ */
+public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) {
+  /** The relative objective f / f(0) of row i of a run. */
+  public static final ToDoubleBiFunction<StoredRun, Integer> RELATIVE_OBJECTIVE =
+      (run, i) -> run.trace().objective()[i] / run.zeroLoss();
+  /** The unit error of row i of a run. */
+  public static final ToDoubleBiFunction<StoredRun, Integer> UNIT_ERROR =
+      (run, i) -> run.trace().unitError()[i];
+
+  /** Aggregates a cell's traces; empty iterations when no run has a trace. */
+  public static ConvergenceBand of(Cell cell, ToDoubleBiFunction<StoredRun, Integer> quantity) {
+    TreeSet<Integer> union = new TreeSet<>();
+    for (StoredRun r : cell.runs()) {
+      for (int it : r.trace().iteration()) {
+        union.add(it);
+      }
+    }
+    int[] iterations = union.stream().mapToInt(Integer::intValue).toArray();
+    List<Spread> spreads = new ArrayList<>(iterations.length);
+    int runs = cell.runs().size();
+    int[] cursor = new int[runs];
+    double[] values = new double[runs];
+    for (int iteration : iterations) {
+      for (int r = 0; r < runs; r++) {
+        StoredRun run = cell.runs().get(r);
+        int[] rows = run.trace().iteration();
+        while (cursor[r] + 1 < rows.length && rows[cursor[r] + 1] <= iteration) {
+          cursor[r]++;
+        }
+        double value = rows.length == 0 || rows[cursor[r]] > iteration ? Double.NaN
+            : quantity.applyAsDouble(run, cursor[r]);
+        values[r] = value > 0 ? value : Double.NaN;
+      }
+      spreads.add(Spread.of(values));
+    }
+    return new ConvergenceBand(cell, iterations, List.copyOf(spreads));
+  }
+}
