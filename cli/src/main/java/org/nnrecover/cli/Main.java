@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Recovers one-hidden-layer neural networks with guarantees "
         + "(Zhong, Song, Jain, Bartlett, Dhillon, ICML 2017).",
-    subcommands = {CommandLine.HelpCommand.class, PluginsCommand.class, RunCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, PluginsCommand.class, RunCommand.class,
+        ReportCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input or a refused run. */
   public static final int USAGE = 2;
@@ -24,6 +25,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true"); // charts are drawn off screen
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

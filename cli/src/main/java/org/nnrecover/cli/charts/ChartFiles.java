@@ -1,0 +1,40 @@
+package org.nnrecover.cli.charts;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Writes a chart as a PNG and an SVG file of the same size. */
+final class ChartFiles {
+  static {
+    System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also on servers
+  }
+
+  private ChartFiles() {}
+
+  /**
+   * Writes {@code base.png} and {@code base.svg}.
+   *
+   * @return the two paths
+   */
+  static List<Path> write(JFreeChart chart, Path base, int width, int height) {
+    Path png = base.resolveSibling(base.getFileName() + ".png");
+    Path svg = base.resolveSibling(base.getFileName() + ".svg");
+    try {
+      ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+      SVGGraphics2D g = new SVGGraphics2D(width, height);
+      chart.draw(g, new Rectangle(0, 0, width, height));
+      Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write chart " + base + ": " + e.getMessage(), e);
+    }
+    return List.of(png, svg);
+  }
+}

@@ -1,0 +1,280 @@
+package org.nnrecover.cli.charts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import org.nnrecover.core.report.Axis;
+import org.nnrecover.core.report.Cell;
+import org.nnrecover.core.report.CellSummary;
+import org.nnrecover.core.report.ConvergenceBand;
+import org.nnrecover.core.report.HeatGrid;
+import org.nnrecover.core.report.Report;
+import org.nnrecover.core.report.StoredRun;
+
+/**
+ * Decides which charts a report's axes call for and draws them into a folder:
+ * <ul>
+ *   <li>convergence curves (relative objective, and unit error when known) when the runs have
+ *       traces and there are at most {@link #MAX_CURVES} cells;</li>
+ *   <li>heat maps (success rate, median final and initial unit error, the last with cells where any
+ *       run's initial v had the wrong sign count in black) over two numeric axes, one set per
+ *       combination of the other varying axes;</li>
+ *   <li>box plots of the final and initial unit error by a categorical axis (the first that varies,
+ *       else the display-only {@code label} axis, else the cells themselves when few).</li>
+ * </ul>
+ */
+public final class ReportCharts {
+  /** Above this many cells, curves and per-cell boxes would be unreadable and are not drawn. */
+  public static final int MAX_CURVES = 12;
+
+  static {
+    System.setProperty("java.awt.headless", "true"); // before any AWT class initializes
+  }
+
+  /** The kinds of chart. */
+  public enum Kind {
+    CONVERGENCE, HEATMAP, BOX;
+
+    /** Parses a kind name (case-insensitive). */
+    public static Kind parse(String name) {
+      for (Kind kind : values()) {
+        if (kind.name().equalsIgnoreCase(name)) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException("unknown chart kind '" + name
+          + "': allowed are convergence, heatmap, box");
+    }
+  }
+
+  /**
+   * What to draw.
+   *
+   * @param kinds the kinds of chart to draw (each only when the data allow it)
+   * @param x heat-map horizontal axis (null: the first numeric varying axis)
+   * @param y heat-map vertical axis (null: the second numeric varying axis)
+   * @param width image width in pixels
+   * @param height image height in pixels
+   */
+  public record Options(Set<Kind> kinds, String x, String y, int width, int height) {
+    /** Every kind, axes inferred, 900 x 600. */
+    public static Options defaults() {
+      return new Options(EnumSet.allOf(Kind.class), null, null, 900, 600);
+    }
+  }
+
+  private final Report report;
+  private final Options options;
+  private final Path dir;
+  private final List<Path> written = new ArrayList<>();
+
+  private ReportCharts(Report report, Options options, Path dir) {
+    this.report = report;
+    this.options = options;
+    this.dir = dir;
+  }
+
+  /**
+   * Draws every chart the report calls for into {@code dir} (created when missing).
+   *
+   * @return the files written (PNG and SVG of each chart)
+   * @throws IllegalArgumentException when a named axis does not exist or is not numeric
+   */
+  public static List<Path> draw(Report report, Options options, Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    ReportCharts charts = new ReportCharts(report, options, dir);
+    if (options.kinds().contains(Kind.CONVERGENCE)) {
+      charts.convergence();
+    }
+    if (options.kinds().contains(Kind.HEATMAP)) {
+      charts.heatMaps();
+    }
+    if (options.kinds().contains(Kind.BOX)) {
+      charts.boxPlots();
+    }
+    return List.copyOf(charts.written);
+  }
+
+  private String title(String what) {
+    return report.sweep() == null ? what : report.sweep() + ": " + what;
+  }
+
+  private String seedsNote() {
+    int min = report.summaries().stream().mapToInt(CellSummary::runs).min().orElse(0);
+    int max = report.summaries().stream().mapToInt(CellSummary::runs).max().orElse(0);
+    return (min == max ? min + "" : min + "-" + max) + " runs per cell";
+  }
+
+  private void save(org.jfree.chart.JFreeChart chart, String name) {
+    written.addAll(ChartFiles.write(chart, dir.resolve(name), options.width(), options.height()));
+  }
+
+  private void convergence() {
+    List<Cell> cells = report.cells();
+    boolean traced = cells.stream().flatMap(c -> c.runs().stream())
+        .anyMatch(r -> r.trace().size() > 1);
+    if (!traced || cells.size() > MAX_CURVES) {
+      return;
+    }
+    String note = "median over seeds, band from min to max; " + seedsNote();
+    save(Charts.convergence(title("objective against iteration"), note,
+        "objective relative to the zero network", bands(ConvergenceBand.RELATIVE_OBJECTIVE)),
+        "convergence-objective");
+    boolean errors = cells.stream().flatMap(c -> c.runs().stream())
+        .anyMatch(r -> r.init() != null && Double.isFinite(r.init().unitError()));
+    if (errors) {
+      save(Charts.convergence(title("unit error against iteration"), note, "unit error",
+          bands(ConvergenceBand.UNIT_ERROR)), "convergence-unit-error");
+    }
+  }
+
+  private Map<String, ConvergenceBand> bands(
+      java.util.function.ToDoubleBiFunction<StoredRun, Integer> quantity) {
+    Map<String, ConvergenceBand> bands = new LinkedHashMap<>();
+    for (Cell cell : report.cells()) {
+      bands.put(cell.displayName(report.axes()), ConvergenceBand.of(cell, quantity));
+    }
+    return bands;
+  }
+
+  private List<Axis> shapeAxes() {
+    return report.varyingAxes().stream().filter(a -> !a.name().equals(Axis.LABEL)).toList();
+  }
+
+  private Axis named(String name) {
+    return report.axes().stream().filter(a -> a.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no axis '" + name + "' in the runs; axes: "
+            + report.axes().stream().map(Axis::name).collect(Collectors.joining(", "))));
+  }
+
+  private void heatMaps() {
+    List<Axis> numeric = shapeAxes().stream().filter(Axis::numeric).toList();
+    Axis x = options.x() != null ? named(options.x()) : numeric.size() >= 2 ? numeric.get(0) : null;
+    Axis y = options.y() != null ? named(options.y()) : numeric.size() >= 2 ? numeric.get(1) : null;
+    if (x == null || y == null) {
+      return;
+    }
+    for (Axis a : List.of(x, y)) {
+      if (!a.numeric()) {
+        throw new IllegalArgumentException("heat-map axis '" + a.name() + "' is not numeric");
+      }
+    }
+    List<Axis> facets = shapeAxes().stream()
+        .filter(a -> !a.name().equals(x.name()) && !a.name().equals(y.name())).toList();
+    Map<String, List<CellSummary>> groups = new LinkedHashMap<>();
+    for (CellSummary s : report.summaries()) {
+      String facet = facets.stream().map(a -> a.name() + "=" + s.cell().coordinates().get(a.name()))
+          .collect(Collectors.joining(", "));
+      groups.computeIfAbsent(facet, f -> new ArrayList<>()).add(s);
+    }
+    for (Map.Entry<String, List<CellSummary>> group : groups.entrySet()) {
+      String facet = group.getKey();
+      String suffix = facet.isEmpty() ? "" : "-" + facet.replaceAll("[^A-Za-z0-9.]+", "-");
+      String where = facet.isEmpty() ? "" : " (" + facet + ")";
+      List<CellSummary> cells = group.getValue();
+      heatMap(cells, x, y, "success rate" + where, "success rate", CellSummary::successRate,
+          s -> false, 1, "%.2f", "heatmap-success" + suffix,
+          "fraction of runs with unit error <= 0.01 and v right; " + seedsNote());
+      heatMap(cells, x, y, "median final unit error" + where, "unit error",
+          s -> s.finalUnitError().median(), s -> false, Double.NaN, "%.3g",
+          "heatmap-final-error" + suffix, "median over seeds; " + seedsNote());
+      heatMap(cells, x, y, "median initialization unit error" + where, "unit error",
+          s -> s.initUnitError().median(), s -> s.signsWrong() > 0, Double.NaN, "%.3g",
+          "heatmap-init-error" + suffix,
+          "median over seeds; black: some run's initial v had the wrong count of +1; "
+              + seedsNote());
+    }
+  }
+
+  private void heatMap(List<CellSummary> cells, Axis x, Axis y, String what, String label,
+      ToDoubleFunction<CellSummary> metric, Predicate<CellSummary> flag, double upper,
+      String format, String name, String subtitle) {
+    HeatGrid grid = HeatGrid.of(cells, x, y, metric, flag);
+    double top = upper;
+    if (Double.isNaN(top)) {
+      top = 0;
+      for (double[] row : grid.values()) {
+        for (double v : row) {
+          top = Double.isFinite(v) ? Math.max(top, v) : top;
+        }
+      }
+      if (top == 0) {
+        return; // no finite value: nothing to show (e.g. no ground truth)
+      }
+    }
+    save(Charts.heatMap(title(what), subtitle, label, grid, top, format), name);
+  }
+
+  private void boxPlots() {
+    List<Axis> categorical = shapeAxes().stream().filter(a -> !a.numeric()).toList();
+    Axis label = report.axes().stream().filter(a -> a.name().equals(Axis.LABEL) && a.varies())
+        .findFirst().orElse(null);
+    Axis category = !categorical.isEmpty() ? categorical.get(0) : label;
+    if (category == null && (report.summaries().size() < 2
+        || report.summaries().size() > MAX_CURVES)) {
+      return;
+    }
+    Axis series = categorical.size() > 1 ? categorical.get(1) : null;
+    box("final", category, series, r -> r.fin() == null ? Double.NaN : r.fin().unitError());
+    box("initialization", category, series,
+        r -> r.init() == null ? Double.NaN : r.init().unitError());
+  }
+
+  private void box(String phase, Axis category, Axis series, ToDoubleFunction<StoredRun> metric) {
+    Map<String, Map<String, List<Double>>> collected = new LinkedHashMap<>();
+    boolean any = false;
+    for (Cell cell : report.cells()) {
+      String c = category == null ? cell.displayName(report.axes())
+          : cell.coordinates().get(category.name());
+      String s = series == null ? "runs" : series.name() + "=" + cell.coordinates().get(series.name());
+      List<Double> values = collected.computeIfAbsent(s, k -> new LinkedHashMap<>())
+          .computeIfAbsent(c, k -> new ArrayList<>());
+      for (StoredRun r : cell.runs()) {
+        double v = metric.applyAsDouble(r);
+        values.add(v);
+        any |= Double.isFinite(v);
+      }
+    }
+    if (!any) {
+      return;
+    }
+    Map<String, Map<String, double[]>> boxes = new LinkedHashMap<>();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (var s : collected.entrySet()) {
+      Map<String, double[]> byCategory = new LinkedHashMap<>();
+      for (var c : s.getValue().entrySet()) {
+        double[] v = c.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+        byCategory.put(c.getKey(), v);
+        for (double x : v) {
+          if (Double.isFinite(x) && x > 0) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+          }
+        }
+      }
+      boxes.put(s.getKey(), byCategory);
+    }
+    boolean log = hi > 100 * lo; // errors spanning decades: a linear axis would flatten the low end
+    String by = category == null ? "cell" : category.name();
+    save(Charts.boxPlot(title(phase + " unit error by " + by),
+        "box: quartiles and median over seeds; whiskers: min and max", by, "unit error", boxes,
+        log), String.format(Locale.ROOT, "box-%s-unit-error-by-%s",
+        phase.equals("final") ? "final" : "init", by.replaceAll("[^A-Za-z0-9.]+", "-")));
+  }
+}
