@@ -49,7 +49,10 @@ final class TextTable {
     if (x == null) {
       return "-";
     }
-    if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+    if (x == 0) {
+      return "0";
+    }
+    if (Double.isNaN(x) || Double.isInfinite(x)) {
       return String.valueOf(x);
     }
     double magnitude = Math.abs(x);

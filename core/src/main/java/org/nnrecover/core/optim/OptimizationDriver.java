@@ -129,8 +129,9 @@ public final class OptimizationDriver implements OptimizationProblem {
     used = true;
     startNanos = System.nanoTime();
     double[] gradient = new double[start.length];
+    // Bookkeeping evaluation for trace row 0 and the divergence bound: not charged to the
+    // optimizer, so every optimizer's count starts at zero.
     startObjective = objective.evaluate(start, gradient);
-    evaluations = 1;
     startGradientNorm = norm(gradient);
     lastPoint = start.clone();
     lastObjective = startObjective;

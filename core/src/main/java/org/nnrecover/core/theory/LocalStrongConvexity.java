@@ -303,6 +303,17 @@ public final class LocalStrongConvexity {
    * also its own column-major form for ojalgo), by ojalgo's symmetric eigenvalue solver.
    */
   public static double[] extremeEigenvalues(double[] symmetric, int m) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double value : eigenvalues(symmetric, m)) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+    return new double[] {min, max};
+  }
+
+  /** All eigenvalues of a symmetric m x m matrix (row-major), in no particular order. */
+  public static double[] eigenvalues(double[] symmetric, int m) {
     R064Store matrix = R064Store.wrap(symmetric, m);
     Eigenvalue<Double> solver = Eigenvalue.R064.make(matrix, true);
     if (!solver.computeValuesOnly(matrix)) {
@@ -311,12 +322,6 @@ public final class LocalStrongConvexity {
     }
     double[] values = new double[m];
     solver.getEigenvalues(values, Optional.empty());
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double value : values) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-    }
-    return new double[] {min, max};
+    return values;
   }
 }

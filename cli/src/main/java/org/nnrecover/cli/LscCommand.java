@@ -1,0 +1,130 @@
+package org.nnrecover.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleGenerator;
+import org.nnrecover.core.data.Seeds;
+import org.nnrecover.core.data.TeacherKind;
+import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.theory.LocalStrongConvexity;
+import org.nnrecover.core.theory.LscAnalysis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nnrecover lsc}: local strong convexity at the ground truth. */
+@Command(name = "lsc", mixinStandardHelpOptions = true,
+    description = "Smallest eigenvalue of the Hessian of the empirical loss at the ground truth "
+        + "(and of the population loss), with the ingredients of the paper's lower bound.")
+final class LscCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--activation", required = true, paramLabel = "A", description = "activation")
+  String activation;
+
+  @Option(names = "-d", required = true, paramLabel = "D", description = "input dimension")
+  int d;
+
+  @Option(names = "-k", required = true, paramLabel = "K", description = "hidden units")
+  int k;
+
+  @Option(names = "-n", paramLabel = "N",
+      description = "samples for the empirical Hessian (default: max(10000, 10 d k))")
+  Integer n;
+
+  @Option(names = "--kappa", defaultValue = "2", paramLabel = "KAPPA",
+      description = "condition number of W* (default: ${DEFAULT-VALUE})")
+  double kappa;
+
+  @Option(names = "--teacher", defaultValue = "random", paramLabel = "KIND",
+      description = "random, orthogonal or identity (W* = I, v* = 1, k = d) "
+          + "(default: ${DEFAULT-VALUE})")
+  String teacher;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed")
+  long seed;
+
+  @Option(names = "--population", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "also compute the population Hessian by numerical expectation "
+          + "(default: ${DEFAULT-VALUE})")
+  boolean population;
+
+  @Option(names = "--set", paramLabel = "PLUGIN.PARAM=VALUE",
+      description = "activation parameters (repeatable)")
+  List<String> settings = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Spec CommandSpec command;
+
+  @Override
+  public Integer call() {
+    OutputFormat outputFormat = OutputFormat.parse(format);
+    TeacherKind kind = TeacherKind.parse(teacher);
+    if (d < 1 || k < 1 || k > d) {
+      throw new IllegalArgumentException("need 1 <= k <= d, got d = " + d + ", k = " + k);
+    }
+    long dk = (long) d * k;
+    if (dk > LocalStrongConvexity.MAX_DIMENSION) {
+      throw new IllegalArgumentException("d k = " + dk + " is too large for a dense Hessian "
+          + "eigenproblem; the limit is d k <= " + LocalStrongConvexity.MAX_DIMENSION);
+    }
+    int samplesCount = n != null ? n : (int) Math.max(10000, 10 * dk);
+    if (samplesCount < dk) {
+      throw new IllegalArgumentException("-n " + samplesCount + " is too small for a meaningful "
+          + "Hessian of side d k = " + dk + ": use n >= d k (better 10 d k)");
+    }
+    ActivationChoice choice =
+        ActivationChoice.of(common.registry(), activation, SpecOptions.parseSettings(settings));
+    Network truth = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
+    Samples samples = SampleGenerator.generate(truth, choice.activation(), samplesCount, 0,
+        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+    LscAnalysis result =
+        LscAnalysis.of(choice.activation(), choice.profile(), truth, samples, population);
+    PrintWriter out = command.commandLine().getOut();
+    if (outputFormat == OutputFormat.JSON) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("activation", activation);
+      json.put("teacher", kind.id());
+      json.put("d", d);
+      json.put("k", k);
+      json.put("seed", seed);
+      json.put("lambdaMin", result.lambdaMin());
+      json.put("lambdaMax", result.lambdaMax());
+      json.put("populationLambdaMin", result.populationLambdaMin());
+      json.put("n", result.n());
+      json.put("singularValues", result.singularValues());
+      json.put("kappa", result.kappa());
+      json.put("lambda", result.lambda());
+      json.put("rhoSigmaK", result.rhoSigmaK());
+      out.println(Json.pretty(json));
+      return 0;
+    }
+    out.printf(Locale.ROOT, "%s, teacher %s, d=%d k=%d (Hessian %d x %d), n=%d, seed=%d%n",
+        activation, kind.id(), d, k, dk, dk, result.n(), seed);
+    out.println("  lambda_min of the empirical Hessian at W*:  "
+        + TextTable.number(result.lambdaMin()) + "   (lambda_max " + TextTable.number(
+            result.lambdaMax()) + ")");
+    if (result.populationLambdaMin() != null) {
+      out.println("  lambda_min of the population Hessian at W*: "
+          + TextTable.number(result.populationLambdaMin()));
+    }
+    out.println("  lower-bound ingredients: rho(sigma_k) = " + TextTable.number(result.rhoSigmaK())
+        + ", sigma_k = " + TextTable.number(result.singularValues()[k - 1]) + ", kappa = "
+        + TextTable.number(result.kappa()) + ", lambda = prod sigma_i / sigma_k^k = "
+        + TextTable.number(result.lambda()));
+    return 0;
+  }
+}
