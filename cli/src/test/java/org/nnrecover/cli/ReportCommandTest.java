@@ -76,8 +76,8 @@ class ReportCommandTest {
     Path charts = dir.resolve("charts");
     assertPng(charts.resolve("convergence-objective.png"));
     assertSvg(charts.resolve("convergence-objective.svg"));
-    assertPng(charts.resolve("box-final-unit-error-by-random.v.png"));
-    assertSvg(charts.resolve("box-init-unit-error-by-random.v.svg"));
+    assertPng(charts.resolve("box-final-unit-error-by-label.png"));
+    assertSvg(charts.resolve("box-init-unit-error-by-label.svg"));
   }
 
   /** Two numeric axes (d, n) call for heat maps; --no-charts writes none. */

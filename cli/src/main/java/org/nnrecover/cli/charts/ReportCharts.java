@@ -30,8 +30,9 @@ import org.nnrecover.core.report.StoredRun;
  *   <li>heat maps (success rate, median final and initial unit error, the last with cells where any
  *       run's initial v had the wrong sign count in black) over two numeric axes, one set per
  *       combination of the other varying axes;</li>
- *   <li>box plots of the final and initial unit error by a categorical axis (the first that varies,
- *       else the display-only {@code label} axis, else the cells themselves when few).</li>
+ *   <li>box plots of the final and initial unit error by the display-only {@code label} axis when
+ *       it varies, else by the first categorical axis that varies (the second, if any, as series),
+ *       else by cell when there are few.</li>
  * </ul>
  */
 public final class ReportCharts {
@@ -224,12 +225,14 @@ public final class ReportCharts {
     List<Axis> categorical = shapeAxes().stream().filter(a -> !a.numeric()).toList();
     Axis label = report.axes().stream().filter(a -> a.name().equals(Axis.LABEL) && a.varies())
         .findFirst().orElse(null);
-    Axis category = !categorical.isEmpty() ? categorical.get(0) : label;
+    // a label names whole zipped combinations, so it separates cells that a zipped axis
+    // (initializer: tensor, random, random) would merge
+    Axis category = label != null ? label : !categorical.isEmpty() ? categorical.get(0) : null;
     if (category == null && (report.summaries().size() < 2
         || report.summaries().size() > MAX_CURVES)) {
       return;
     }
-    Axis series = categorical.size() > 1 ? categorical.get(1) : null;
+    Axis series = label == null && categorical.size() > 1 ? categorical.get(1) : null;
     box("final", category, series, r -> r.fin() == null ? Double.NaN : r.fin().unitError());
     box("initialization", category, series,
         r -> r.init() == null ? Double.NaN : r.init().unitError());
