@@ -34,7 +34,7 @@ public final class AlsDecomposerProvider implements TensorDecomposerProvider {
   public List<ParamSpec> parameters() {
     return List.of(
         ParamSpec.ofInt("restarts", 10, 1, 10000, "number of random starts"),
-        ParamSpec.ofInt("max-iterations", 500, 1, 1000000, "ALS sweeps per start at most"),
+        ParamSpec.ofInt("max-iterations", 5000, 1, 1000000, "ALS sweeps per start at most"),
         ParamSpec.ofDouble("tolerance", 1e-12, 0, 1,
             "a start stops when its relative residual improves by less than this over "
                 + CHECK_EVERY + " sweeps"));
