@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Recovers one-hidden-layer neural networks with guarantees "
         + "(Zhong, Song, Jain, Bartlett, Dhillon, ICML 2017).",
-    subcommands = {CommandLine.HelpCommand.class, PluginsCommand.class, RunCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, PluginsCommand.class, RunCommand.class,
+        AblateCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input or a refused run. */
   public static final int USAGE = 2;
