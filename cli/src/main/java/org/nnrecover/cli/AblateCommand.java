@@ -58,13 +58,15 @@ final class AblateCommand implements Callable<Integer> {
       store.copySweepFile(sweepFile);
       int remaining = (int) sweep.runs().stream().filter(run -> !store.contains(run.spec()))
           .count();
-      out.printf(Locale.ROOT, "sweep %s: %d runs (%d cells x %d seeds)%s on %d threads -> %s%n",
-          sweep.name(), sweep.runs().size(), sweep.cells(), sweep.seeds().size(),
+      out.printf(Locale.ROOT, "sweep %s: %s (%s x %s)%s on %s -> %s%n",
+          sweep.name(), count(sweep.runs().size(), "run"), count(sweep.cells(), "cell"),
+          count(sweep.seeds().size(), "seed"),
           remaining < sweep.runs().size()
               ? ", " + (sweep.runs().size() - remaining) + " already recorded, " + remaining
                   + " to run,"
               : "",
-          Math.min(threads(), Math.max(1, remaining)), this.out.resolve(ResultStore.RUNS_FILE));
+          count(Math.min(threads(), Math.max(1, remaining)), "thread"),
+          this.out.resolve(ResultStore.RUNS_FILE));
       out.flush();
       AblationSummary summary;
       try (ProgressDisplay display = ProgressDisplay.forTerminal(sweep.name(), remaining, out)) {
@@ -86,10 +88,15 @@ final class AblateCommand implements Callable<Integer> {
   static String summaryLine(AblationSummary summary) {
     StringJoiner outcomes = new StringJoiner(", ");
     summary.byOutcome().forEach((outcome, count) -> outcomes.add(count + " " + outcome));
-    return String.format(Locale.ROOT, "done: %d runs in %s%s%s%s", summary.runs(),
+    return String.format(Locale.ROOT, "done: %s in %s%s%s%s", count(summary.runs(), "run"),
         ProgressDisplay.duration(summary.seconds()),
         summary.runs() == 0 ? "" : " (" + outcomes + ")",
         summary.failures() == 0 ? "" : "; " + summary.failures() + " failed, refused or diverged",
         summary.skipped() == 0 ? "" : "; " + summary.skipped() + " already recorded, skipped");
+  }
+
+  /** "1 run", "3 runs". */
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
