@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
+import org.nnrecover.core.objective.Kernels;
 
 /** Draws x ~ N(0, I_d) and labels y = sum_i v_i phi(w_i . x) + noise * N(0, 1). */
 public final class SampleGenerator {
@@ -54,11 +55,8 @@ public final class SampleGenerator {
     for (int j = 0; j < n; j++) {
       double sum = 0;
       for (int i = 0; i < k; i++) {
-        double z = 0;
-        for (int a = 0; a < d; a++) {
-          z += w[i * d + a] * x[j * d + a];
-        }
-        sum += v[i] * activation.value(z);
+        // the objective's own kernel, so that the loss at the truth is exactly zero
+        sum += v[i] * activation.value(Kernels.dot(w, i * d, x, j * d, d));
       }
       y[j] = sum;
     }

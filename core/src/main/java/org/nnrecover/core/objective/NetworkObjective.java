@@ -167,12 +167,7 @@ public final class NetworkObjective implements Objective {
         int xo = j * d;
         int zo = (j - tile) * k;
         for (int i = 0; i < k; i++) {
-          int wo = i * d;
-          double s = 0;
-          for (int a = 0; a < d; a++) {
-            s += point[wo + a] * x[xo + a];
-          }
-          z[zo + i] = s;
+          z[zo + i] = Kernels.dot(point, i * d, x, xo, d);
         }
       }
       activation.apply(z, 0, m, phi, wantGradient ? dphi : null);

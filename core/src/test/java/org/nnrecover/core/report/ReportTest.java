@@ -88,7 +88,7 @@ class ReportTest {
   @Test
   void tornLastLineIsSkippedAndAMalformedMiddleLineIsRejected(@TempDir Path dir)
       throws Exception {
-    Files.writeString(dir.resolve("runs.jsonl"), store().raw("{\"spec\":{\"se").text());
+    Files.writeString(dir.resolve("runs.jsonl"), store().text() + "{\"spec\":{\"se");
     RunStoreReader.Result read = RunStoreReader.read(dir);
     assertEquals(7, read.runs().size());
     assertEquals(1, read.tornLines());
@@ -97,7 +97,7 @@ class ReportTest {
             .raw("{broken").add(10, 2, 0.1, 0.1, true, true, 1, "converged", true).text());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RunStoreReader.read(dir));
-    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 2 "), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RunStoreReader.read(dir.resolve("none")));
   }
 
@@ -151,5 +151,23 @@ class ReportTest {
     Axis none = new Axis("k", List.of("5"), true);
     assertThrows(IllegalArgumentException.class, () ->
         HeatGrid.of(report.summaries(), d, none, CellSummary::successRate, s -> false));
+  }
+
+  @Test
+  void recoveryThresholdFindsTheSmallestNAndFitsItsGrowth(@TempDir Path dir) throws Exception {
+    SyntheticStore store = new SyntheticStore();
+    // d = 10 succeeds from n = 100, d = 20 from n = 200: n_min = 10 d exactly
+    store.withN(100).add(10, 1, 0.1, 0.001, true, true, 20, "converged", true)
+        .add(20, 1, 0.1, 0.5, false, true, 20, "budget-exhausted", false);
+    store.withN(200).add(10, 1, 0.1, 0.001, true, true, 20, "converged", true)
+        .add(20, 1, 0.1, 0.001, true, true, 20, "converged", true);
+    RecoveryThreshold t = RecoveryThreshold.of(report(dir, store), "d", "n", 1.0);
+    assertEquals(2, t.points().size());
+    assertArrayEquals(new double[] {20, 200}, t.points().get(1), 0);
+    assertEquals(10, t.linearSlope(), 1e-12);
+    assertEquals(1, t.exponent(), 1e-12); // log(200/100) / log(20/10)
+    // three points off a line: slope of (1,1), (2,3), (3,2) is 0.5 by the normal equations
+    assertEquals(0.5, RecoveryThreshold.slope(new double[] {1, 2, 3}, new double[] {1, 3, 2}),
+        1e-15);
   }
 }

@@ -30,7 +30,7 @@ final class SyntheticStore {
             + "{\"iteration\":10,\"objective\":0.5,\"unitError\":0.4},"
             + "{\"iteration\":20,\"objective\":0.4,\"unitError\":0.4}]";
     lines.add(String.format(Locale.ROOT, "{\"spec\":{\"activation\":\"squared-relu\",\"d\":%d,"
-        + "\"seed\":%d},\"outcome\":\"%s\",\"iterations\":%d,\"seconds\":%s,"
+        + "\"seed\":%d,\"settings\":{}},\"outcome\":\"%s\",\"iterations\":%d,\"seconds\":%s,"
         + "\"init\":{\"unitError\":%s,\"frobError\":%s,\"signsCorrect\":%s,\"success\":false,"
         + "\"objective\":1.0,\"relativeObjective\":0.5},"
         + "\"final\":{\"unitError\":%s,\"frobError\":%s,\"signsCorrect\":true,\"success\":%s,"

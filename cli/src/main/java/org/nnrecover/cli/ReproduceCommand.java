@@ -1,0 +1,213 @@
+package org.nnrecover.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nnrecover.cli.charts.ReportCharts;
+import org.nnrecover.core.ablation.AblationSummary;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.report.CellSummary;
+import org.nnrecover.core.report.RecoveryThreshold;
+import org.nnrecover.core.report.Report;
+import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.store.ResultStore;
+import org.nnrecover.core.sweep.Sweep;
+import org.nnrecover.core.sweep.SweepFile;
+import org.nnrecover.core.theory.ActivationProperties;
+import org.nnrecover.core.theory.PropertyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nnrecover reproduce}: the paper's experiments (Section 7 of Zhong et al.) from the sweep
+ * files shipped in the jar (the same files as examples/sweeps), then their tables and charts.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+    description = {"Reproduce an experiment of the paper: fig1a (recovery rate over d and n), "
+        + "fig1b (tensor-initialization error over d and n), fig1c (objective against iteration "
+        + "for approaches I, II, III) or rho-table (rho(sigma) of the standard activations).",
+        "Runs the shipped sweep (see examples/sweeps) into DIR/runs.jsonl, then writes "
+            + "DIR/summary.csv and the charts in DIR/charts, as 'nnrecover report DIR' would."})
+final class ReproduceCommand implements Callable<Integer> {
+  /** The experiments, in the paper's order. */
+  static final List<String> EXPERIMENTS = List.of("fig1a", "fig1b", "fig1c", "rho-table");
+  /** The rho table of the paper (sigma = 0.1, 1, 10), for comparison. */
+  private static final Map<String, double[]> PAPER_RHO = new LinkedHashMap<>();
+
+  static {
+    PAPER_RHO.put("relu", new double[] {0.091, 0.091, 0.091});
+    PAPER_RHO.put("leaky-relu", new double[] {0.089, 0.089, 0.089});
+    PAPER_RHO.put("squared-relu", new double[] {0.0027, 0.27, 27}); // 0.27 sigma^2
+    PAPER_RHO.put("erf", new double[] {1.9e-4, 5.2e-2, 2.5e-5});
+    PAPER_RHO.put("tanh", new double[] {1.8e-4, 4.9e-2, 5.1e-5});
+    PAPER_RHO.put("linear", new double[] {0, 0, 0});
+    PAPER_RHO.put("quadratic", new double[] {0, 0, 0});
+  }
+
+  @Parameters(index = "0", paramLabel = "EXPERIMENT",
+      description = "fig1a, fig1b, fig1c or rho-table")
+  String experiment;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "result directory (default: reproduce/EXPERIMENT, with -quick for --quick)")
+  Path out;
+
+  @Option(names = "--quick", description = "the reduced grid (about a minute on 2 cores)")
+  boolean quick;
+
+  @Option(names = "--resume", description = "keep the runs already in DIR, run the rest")
+  boolean resume;
+
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec command;
+
+  @Override
+  public Integer call() {
+    if (!EXPERIMENTS.contains(experiment)) {
+      throw new IllegalArgumentException("unknown experiment '" + experiment + "': allowed are "
+          + String.join(", ", EXPERIMENTS));
+    }
+    String name = experiment + (quick && !experiment.equals("rho-table") ? "-quick" : "");
+    Path dir = out != null ? out : Path.of("reproduce", name);
+    PrintWriter printer = command.commandLine().getOut();
+    if (experiment.equals("rho-table")) {
+      rhoTable(dir, printer);
+      return 0;
+    }
+    if (common.threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + common.threads);
+    }
+    String text = sweepText(name);
+    PluginRegistry registry = common.registry();
+    Sweep sweep;
+    try (BlockExecutor unused = new BlockExecutor(1)) {
+      sweep = SweepFile.parse(text, name + ".yaml", new Runner(registry, unused));
+    }
+    AblationSummary summary = AblateCommand.execute(sweep, null, dir, resume, registry,
+        common.threads, printer);
+    writeString(dir.resolve(ResultStore.SWEEP_FILE), text);
+    Report report = ReportCommand.write(dir, Report.DEFAULT_TARGET, chartOptions(), printer);
+    claims(report, printer);
+    printer.printf(Locale.ROOT, "%s: %d runs, wall time %s%n", name, summary.runs(),
+        ProgressDisplay.duration(summary.seconds()));
+    return 0;
+  }
+
+  /** The text of a shipped sweep file. */
+  static String sweepText(String name) {
+    String resource = "sweeps/" + name + ".yaml";
+    try (InputStream in = ReproduceCommand.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("sweep file " + resource + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ReportCharts.Options chartOptions() {
+    ReportCharts.Options d = ReportCharts.Options.defaults();
+    return switch (experiment) {
+      case "fig1a", "fig1b" -> new ReportCharts.Options(EnumSet.of(ReportCharts.Kind.HEATMAP),
+          "d", "n", d.width(), d.height());
+      default -> d;
+    };
+  }
+
+  /** The paper's claim for the experiment, stated with the measured numbers. */
+  private void claims(Report report, PrintWriter out) {
+    out.println();
+    switch (experiment) {
+      case "fig1a" -> {
+        for (double level : new double[] {0.5, 1.0}) {
+          RecoveryThreshold t = RecoveryThreshold.of(report, "d", "n", level);
+          StringBuilder points = new StringBuilder();
+          t.points().forEach(p -> points.append(String.format(Locale.ROOT, " d=%.0f: n=%.0f;",
+              p[0], p[1])));
+          out.printf(Locale.ROOT, "smallest n with success rate >= %.0f%%:%s slope %s samples "
+              + "per dimension, log-log exponent %s%n", 100 * level, points,
+              TextTable.number(t.linearSlope()), TextTable.number(t.exponent()));
+        }
+        out.println("claim: the n needed for full recovery grows about linearly in d "
+            + "(exponent near 1)");
+      }
+      case "fig1b" -> {
+        int wrong = report.summaries().stream().mapToInt(CellSummary::signsWrong).sum();
+        out.printf(Locale.ROOT, "runs whose initial v had the wrong count of +1: %d; claim: the "
+            + "error falls with n, and equal error needs n roughly proportional to d%n", wrong);
+      }
+      default -> {
+        for (CellSummary s : report.summaries()) {
+          out.printf(Locale.ROOT, "approach %s: %d/%d recovered, %d/%d reached relative "
+              + "objective %s, median %s iterations%n", s.cell().displayName(report.axes()),
+              s.successes(), s.runs(), s.reachedTarget(), s.runs(),
+              TextTable.number(report.target()), s.reachedTarget() == 0 ? "-"
+                  : TextTable.number(s.iterationsToTarget().median()));
+        }
+        out.println("claim: I is fastest; I and III converge linearly once the objective is "
+            + "small; II does not converge");
+      }
+    }
+  }
+
+  private void rhoTable(Path dir, PrintWriter out) {
+    PluginRegistry registry = common.registry();
+    TextTable table = new TextTable("activation", "rho(0.1)", "paper", "rho(1)", "paper",
+        "rho(10)", "paper", "P2");
+    List<String> csv = new ArrayList<>(List.of(
+        "activation,sigma,rho,paper_rho,p2_holds"));
+    double[] sigmas = ActivationProperties.PAPER_SIGMAS;
+    for (Map.Entry<String, double[]> paper : PAPER_RHO.entrySet()) {
+      ActivationChoice choice = ActivationChoice.of(registry, paper.getKey(), Map.of());
+      PropertyReport r = ActivationProperties.analyze(paper.getKey(), choice.profile(), sigmas);
+      List<String> row = new ArrayList<>(List.of(paper.getKey()));
+      for (int i = 0; i < sigmas.length; i++) {
+        double rho = r.rho().get(i).rho();
+        row.add(TextTable.number(rho));
+        row.add(TextTable.number(paper.getValue()[i]));
+        csv.add(String.format(Locale.ROOT, "%s,%s,%s,%s,%s", paper.getKey(), sigmas[i], rho,
+            paper.getValue()[i], r.p2().holds()));
+      }
+      row.add(r.p2().holds() ? "holds" : "fails");
+      table.add(row.toArray(String[]::new));
+    }
+    out.println("rho(sigma) = min{beta0 - alpha0^2 - alpha1^2, beta2 - alpha1^2 - alpha2^2, "
+        + "alpha0 alpha2 - alpha1^2} (METHOD.md section 3), computed against the paper's table:");
+    table.print(out);
+    out.println("linear and quadratic: the paper's 0 means P2 fails; the raw formula gives the "
+        + "values shown (quadratic: -4 sigma^2)");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    writeString(dir.resolve("rho-table.csv"), String.join("\n", csv) + "\n");
+    out.println("wrote " + dir.resolve("rho-table.csv"));
+  }
+
+  private static void writeString(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,502 @@
+package org.nnrecover.core.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nnrecover.api.Params;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.core.data.TeacherKind;
+import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.RunOptions;
+import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.Runner;
+
+/**
+ * Reads a sweep file, expands it and validates every run before anything runs.
+ *
+ * <p>The format:
+ * <pre>
+ * name: fig1c                 # required: letters, digits, '.', '_', '-'
+ * seeds: 1..10                # required: "a..b", one integer, or a list [1, 2, 5]
+ * fixed:                      # settings common to all runs
+ *   activation: squared-relu  # spec fields: activation initializer optimizer d k n kappa noise
+ *   d: 10                     #   teacher data truth
+ *   gd.step: 0.02             # plugin.parameter, or run.option
+ * axes:                       # outer product, first axis outermost
+ *   - d: [10, 20, 30]         # one key with a list of values
+ *   - zip:                    # or equal-length lists that vary together
+ *       label: [I, II]        # 'label' is display-only (not part of the spec)
+ *       initializer: [tensor, random]
+ * </pre>
+ * Every value is kept as the text written in the file. Each setting is checked on its own (plugin
+ * names, parameter names and ranges, numbers) so that an error names the line and key; then every
+ * expanded spec goes through {@link Runner#resolve}, which catches what only a combination can get
+ * wrong (for example k > d). All errors are reported together.
+ */
+public final class SweepFile {
+  private static final String LABEL = "label";
+  private static final Set<String> TOP_KEYS = Set.of("name", "seeds", "fixed", "axes");
+  private static final List<String> SPEC_FIELDS = List.of("activation", "initializer",
+      "optimizer", "d", "k", "n", "kappa", "noise", "teacher", "data", "truth");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
+  private static final int MAX_SEEDS = 1_000_000;
+  private static final int MAX_REPORTED = 20;
+
+  private final String file;
+  private final Runner runner;
+  private final PluginRegistry registry;
+  private final List<String> errors = new ArrayList<>();
+
+  /** One axis: its keys (one, or several zipped) and their equal-length value lists. */
+  private record Axis(List<String> keys, List<List<YamlNode>> columns) {
+    int size() {
+      return columns.get(0).size();
+    }
+  }
+
+  private SweepFile(String file, Runner runner) {
+    this.file = file;
+    this.runner = runner;
+    this.registry = runner.registry();
+  }
+
+  /**
+   * Reads, expands and validates a sweep file.
+   *
+   * @param path the sweep file
+   * @param runner resolves (validates) the expanded specs; nothing is run
+   * @throws IllegalArgumentException listing every error with file, line and key
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Sweep load(Path path, Runner runner) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read sweep file " + path + ": " + e.getMessage(), e);
+    }
+    return parse(text, path.getFileName().toString(), runner);
+  }
+
+  /**
+   * Expands and validates sweep-file text.
+   *
+   * @param text the YAML
+   * @param file the file name used in messages
+   * @param runner resolves (validates) the expanded specs
+   */
+  public static Sweep parse(String text, String file, Runner runner) {
+    return new SweepFile(file, runner).read(text);
+  }
+
+  private Sweep read(String text) {
+    YamlNode root;
+    try {
+      root = YamlNode.parse(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ", " + e.getMessage(), e);
+    }
+    if (!root.isMap()) {
+      throw new IllegalArgumentException(file + ": expected a mapping with name, seeds, fixed "
+          + "and axes, got " + root.describe());
+    }
+    Map<String, YamlNode.Entry> top = root.entries();
+    for (YamlNode.Entry entry : top.values()) {
+      if (!TOP_KEYS.contains(entry.key())) {
+        error(entry.line(), entry.key(), "unknown entry; a sweep has name, seeds, fixed, axes");
+      }
+    }
+    String name = readName(top.get("name"));
+    List<Long> seeds = readSeeds(top.get("seeds"));
+    Map<String, YamlNode> fixed = readFixed(top.get("fixed"));
+    List<Axis> axes = readAxes(top.get("axes"), fixed.keySet());
+    checkRequired(fixed, axes);
+    fixed.forEach((key, value) -> {
+      if (key.equals(LABEL)) {
+        error(value.line(), key, "label names a cell, so it belongs in an axis, not in fixed");
+      } else {
+        checkValue(key, value);
+      }
+    });
+    for (Axis axis : axes) {
+      for (int i = 0; i < axis.keys().size(); i++) {
+        if (!axis.keys().get(i).equals(LABEL)) {
+          for (YamlNode value : axis.columns().get(i)) {
+            checkValue(axis.keys().get(i), value);
+          }
+        }
+      }
+    }
+    failIfErrors();
+    Sweep sweep = expand(name, seeds, fixed, axes);
+    failIfErrors();
+    return sweep;
+  }
+
+  private String readName(YamlNode.Entry entry) {
+    if (entry == null) {
+      errors.add(file + ": 'name' is required (it names the sweep in output)");
+      return null;
+    }
+    YamlNode node = entry.value();
+    if (!node.isScalar() || !NAME.matcher(node.text()).matches()) {
+      error(entry.line(), "name", "expected a name of letters, digits, '.', '_' and '-', got "
+          + node.describe());
+      return null;
+    }
+    return node.text();
+  }
+
+  private List<Long> readSeeds(YamlNode.Entry entry) {
+    List<Long> seeds = new ArrayList<>();
+    if (entry == null) {
+      errors.add(file + ": 'seeds' is required: a range 1..10, one integer, or a list [1, 2, 5]");
+      return seeds;
+    }
+    YamlNode node = entry.value();
+    String allowed = "; expected a range a..b with a <= b, one integer, or a list of integers";
+    if (node.isScalar()) {
+      Matcher range = RANGE.matcher(node.text());
+      if (range.matches()) {
+        long from = Long.parseLong(range.group(1));
+        long to = Long.parseLong(range.group(2));
+        if (to < from || to - from >= MAX_SEEDS) {
+          error(node.line(), "seeds", "bad range '" + node.text() + "'" + allowed
+              + " (at most " + MAX_SEEDS + " seeds)");
+        } else {
+          for (long s = from; s <= to; s++) {
+            seeds.add(s);
+          }
+        }
+        return seeds;
+      }
+      addSeed(seeds, node, allowed);
+    } else if (node.isList() && !node.items().isEmpty()) {
+      for (YamlNode item : node.items()) {
+        addSeed(seeds, item, allowed);
+      }
+    } else {
+      error(node.line(), "seeds", "got " + node.describe() + allowed);
+    }
+    return seeds;
+  }
+
+  private void addSeed(List<Long> seeds, YamlNode node, String allowed) {
+    try {
+      long seed = Long.parseLong(node.isScalar() ? node.text().trim() : "");
+      if (seeds.contains(seed)) {
+        error(node.line(), "seeds", "seed " + seed + " is listed twice");
+      } else {
+        seeds.add(seed);
+      }
+    } catch (NumberFormatException e) {
+      error(node.line(), "seeds", "got " + node.describe() + allowed);
+    }
+  }
+
+  private Map<String, YamlNode> readFixed(YamlNode.Entry entry) {
+    Map<String, YamlNode> fixed = new LinkedHashMap<>();
+    if (entry == null) {
+      return fixed;
+    }
+    if (!entry.value().isMap()) {
+      error(entry.line(), "fixed", "expected a mapping of settings, got "
+          + entry.value().describe());
+      return fixed;
+    }
+    for (YamlNode.Entry setting : entry.value().entries().values()) {
+      if (!setting.value().isScalar()) {
+        error(setting.line(), setting.key(), "a fixed setting takes one value, got "
+            + setting.value().describe() + " (a list of values belongs in axes)");
+      } else if (checkKey(setting.line(), setting.key())) {
+        fixed.put(setting.key(), new YamlNode(setting.value().text(), setting.line()));
+      }
+    }
+    return fixed;
+  }
+
+  private List<Axis> readAxes(YamlNode.Entry entry, Set<String> fixedKeys) {
+    List<Axis> axes = new ArrayList<>();
+    if (entry == null) {
+      return axes;
+    }
+    if (!entry.value().isList()) {
+      error(entry.line(), "axes", "expected a list of axes (- key: [values] or - zip: ...), got "
+          + entry.value().describe());
+      return axes;
+    }
+    Map<String, Integer> seen = new TreeMap<>();
+    for (YamlNode item : entry.value().items()) {
+      if (!item.isMap() || item.entries().size() != 1) {
+        error(item.line(), "axes", "each axis is one key with a list of values, or zip: with "
+            + "several such keys; got " + item.describe());
+        continue;
+      }
+      YamlNode.Entry axis = item.entries().values().iterator().next();
+      List<YamlNode.Entry> parts = new ArrayList<>();
+      if (axis.key().equals("zip")) {
+        if (!axis.value().isMap() || axis.value().entries().isEmpty()) {
+          error(axis.line(), "zip", "expected keys with equal-length lists, got "
+              + axis.value().describe());
+          continue;
+        }
+        parts.addAll(axis.value().entries().values());
+      } else {
+        parts.add(axis);
+      }
+      List<String> keys = new ArrayList<>();
+      List<List<YamlNode>> columns = new ArrayList<>();
+      boolean ok = true;
+      for (YamlNode.Entry part : parts) {
+        ok &= checkKey(part.line(), part.key()) && checkAxisKey(part, fixedKeys, seen)
+            && checkValues(part);
+        keys.add(part.key());
+        columns.add(part.value().isList() ? part.value().items() : List.of());
+      }
+      if (!ok) {
+        continue;
+      }
+      Set<Integer> lengths = new LinkedHashSet<>();
+      columns.forEach(column -> lengths.add(column.size()));
+      if (lengths.size() > 1) {
+        StringBuilder sizes = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+          sizes.append(i == 0 ? "" : ", ").append(keys.get(i)).append(" has ")
+              .append(columns.get(i).size());
+        }
+        error(axis.line(), "zip", "zipped lists must have equal lengths: " + sizes);
+        continue;
+      }
+      axes.add(new Axis(List.copyOf(keys), List.copyOf(columns)));
+    }
+    return axes;
+  }
+
+  private boolean checkAxisKey(YamlNode.Entry part, Set<String> fixedKeys,
+      Map<String, Integer> seen) {
+    if (fixedKeys.contains(part.key())) {
+      error(part.line(), part.key(), "also given in fixed; a key is either fixed or an axis");
+      return false;
+    }
+    Integer before = seen.putIfAbsent(part.key(), part.line());
+    if (before != null) {
+      error(part.line(), part.key(), "already an axis (line " + before + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private boolean checkValues(YamlNode.Entry part) {
+    YamlNode value = part.value();
+    if (!value.isList() || value.items().isEmpty()) {
+      error(part.line(), part.key(), "an axis takes a non-empty list of values, got "
+          + value.describe());
+      return false;
+    }
+    for (YamlNode item : value.items()) {
+      if (!item.isScalar()) {
+        error(item.line(), part.key(), "axis values are single values, got " + item.describe());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a key is one a sweep can set (reports the error when not). */
+  private boolean checkKey(int line, String key) {
+    if (key.equals(LABEL) || SPEC_FIELDS.contains(key)) {
+      return true;
+    }
+    if (key.equals("seed") || key.equals("seeds")) {
+      error(line, key, "seeds are given by the top-level 'seeds:' entry");
+      return false;
+    }
+    int dot = key.indexOf('.');
+    if (dot < 1 || dot == key.length() - 1) {
+      error(line, key, "unknown setting; allowed: " + String.join(", ", SPEC_FIELDS)
+          + ", label, plugin.parameter or run.option");
+      return false;
+    }
+    String plugin = key.substring(0, dot);
+    if (!plugin.equals(RunOptions.NAMESPACE) && registry.kindOf(plugin) == null) {
+      List<String> known = new ArrayList<>();
+      for (PluginKind kind : PluginKind.values()) {
+        registry.entries(kind).forEach(entry -> known.add(entry.name()));
+      }
+      error(line, key, "unknown plugin '" + plugin + "'; settings are plugin.parameter or "
+          + "run.option, with plugins: " + String.join(", ", known));
+      return false;
+    }
+    return true;
+  }
+
+  /** Checks one value of one key on its own, so that an error can name its line. */
+  private void checkValue(String key, YamlNode node) {
+    String value = node.text();
+    try {
+      switch (key) {
+        case "activation" -> registry.find(PluginKind.ACTIVATION, value);
+        case "initializer" -> registry.find(PluginKind.INITIALIZER, value);
+        case "optimizer" -> registry.find(PluginKind.OPTIMIZER, value);
+        case "d", "k", "n" -> integer(key, value);
+        case "kappa", "noise" -> number(key, value);
+        case "teacher" -> TeacherKind.parse(value);
+        case "data", "truth" -> { }
+        default -> {
+          int dot = key.indexOf('.');
+          String plugin = key.substring(0, dot);
+          Map<String, String> one = Map.of(key.substring(dot + 1), value);
+          if (plugin.equals(RunOptions.NAMESPACE)) {
+            Params.resolve(plugin, RunOptions.PARAMETERS, one);
+          } else {
+            registry.resolveParams(registry.kindOf(plugin), plugin, one);
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      error(node.line(), key, e.getMessage());
+    }
+  }
+
+  private void checkRequired(Map<String, YamlNode> fixed, List<Axis> axes) {
+    Set<String> given = new LinkedHashSet<>(fixed.keySet());
+    axes.forEach(axis -> given.addAll(axis.keys()));
+    List<String> required = new ArrayList<>(List.of("activation", "k"));
+    if (!given.contains("data")) {
+      required.addAll(List.of("d", "n"));
+    }
+    for (String key : required) {
+      if (!given.contains(key)) {
+        errors.add(file + ": '" + key + "' must be given, in fixed or as an axis");
+      }
+    }
+  }
+
+  private Sweep expand(String name, List<Long> seeds, Map<String, YamlNode> fixed,
+      List<Axis> axes) {
+    List<SweepRun> runs = new ArrayList<>();
+    Map<String, List<String>> failures = new LinkedHashMap<>();
+    int[] index = new int[axes.size()];
+    int cells = 0;
+    do {
+      cells++;
+      Map<String, String> values = new LinkedHashMap<>();
+      fixed.forEach((key, node) -> values.put(key, node.text()));
+      Map<String, String> coordinates = new LinkedHashMap<>();
+      for (int a = 0; a < axes.size(); a++) {
+        Axis axis = axes.get(a);
+        for (int i = 0; i < axis.keys().size(); i++) {
+          String text = axis.columns().get(i).get(index[a]).text();
+          coordinates.put(axis.keys().get(i), text);
+          values.put(axis.keys().get(i), text);
+        }
+      }
+      String cell = cellKey(coordinates);
+      for (long seed : seeds) {
+        RunSpec spec = spec(values, seed);
+        try {
+          runs.add(new SweepRun(runner.resolve(spec), Collections.unmodifiableMap(coordinates),
+              cell));
+        } catch (IllegalArgumentException e) {
+          failures.computeIfAbsent(e.getMessage(), message -> new ArrayList<>())
+              .add(cell + ", seed " + seed);
+        }
+      }
+    } while (advance(index, axes));
+    failures.forEach((message, where) -> errors.add(file + ": " + where.size()
+        + (where.size() == 1 ? " run is" : " runs are") + " invalid (" + where.get(0)
+        + (where.size() > 1 ? ", ..." : "") + "): " + message));
+    return new Sweep(name, seeds, cells, runs);
+  }
+
+  /** The cell key: {@code key=value} pairs in axis order. */
+  static String cellKey(Map<String, String> coordinates) {
+    if (coordinates.isEmpty()) {
+      return Sweep.SINGLE_CELL;
+    }
+    StringBuilder key = new StringBuilder();
+    coordinates.forEach((name, value) ->
+        key.append(key.length() == 0 ? "" : ", ").append(name).append('=').append(value));
+    return key.toString();
+  }
+
+  /** Odometer step over the axes, last axis fastest; false after the last combination. */
+  private static boolean advance(int[] index, List<Axis> axes) {
+    for (int a = axes.size() - 1; a >= 0; a--) {
+      if (++index[a] < axes.get(a).size()) {
+        return true;
+      }
+      index[a] = 0;
+    }
+    return false;
+  }
+
+  /** The spec of one run from its key -> text values (all checked by {@link #checkValue}). */
+  private static RunSpec spec(Map<String, String> values, long seed) {
+    Map<String, Map<String, String>> settings = new TreeMap<>();
+    values.forEach((key, value) -> {
+      int dot = key.indexOf('.');
+      if (dot > 0) {
+        settings.computeIfAbsent(key.substring(0, dot), plugin -> new TreeMap<>())
+            .put(key.substring(dot + 1), value);
+      }
+    });
+    return new RunSpec(values.get("activation"), values.getOrDefault("initializer", "tensor"),
+        values.getOrDefault("optimizer", "gd"), integer("d", values.getOrDefault("d", "0")),
+        integer("k", values.get("k")), integer("n", values.getOrDefault("n", "0")),
+        number("kappa", values.getOrDefault("kappa", "2")),
+        number("noise", values.getOrDefault("noise", "0")),
+        values.getOrDefault("teacher", "random"), seed, settings, values.get("data"),
+        values.get("truth"));
+  }
+
+  private static int integer(String key, String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be an integer, got '" + text + "'", e);
+    }
+  }
+
+  private static double number(String key, String text) {
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+    }
+  }
+
+  private void error(int line, String key, String message) {
+    errors.add(file + ", line " + line + ", key " + key + ": " + message);
+  }
+
+  private void failIfErrors() {
+    if (errors.isEmpty()) {
+      return;
+    }
+    if (errors.size() == 1) {
+      throw new IllegalArgumentException(errors.get(0));
+    }
+    StringBuilder message = new StringBuilder(errors.size() + " errors in " + file + ":");
+    errors.stream().limit(MAX_REPORTED).forEach(e -> message.append("\n  ").append(e));
+    if (errors.size() > MAX_REPORTED) {
+      message.append("\n  ... and ").append(errors.size() - MAX_REPORTED).append(" more");
+    }
+    throw new IllegalArgumentException(message.toString());
+  }
+}

@@ -1,0 +1,74 @@
+package org.nnrecover.examples;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleGenerator;
+import org.nnrecover.core.data.Seeds;
+import org.nnrecover.core.data.TeacherKind;
+import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.objective.NetworkObjective;
+import org.nnrecover.core.parallel.BlockExecutor;
+
+/**
+ * Time of one fused objective + gradient evaluation (loss, grad W, grad v in one pass over X) with
+ * 1 and 2 threads. Arguments: n d k [repetitions]; defaults 200000 100 10 30.
+ */
+public final class ObjectiveBenchmark {
+  private ObjectiveBenchmark() {}
+
+  /** Runs the benchmark and prints one line per thread count. */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int d = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    Activation squaredRelu = new Activation() {
+      @Override public double value(double z) {
+        return z > 0 ? z * z : 0;
+      }
+      @Override public double derivative(double z) {
+        return z > 0 ? 2 * z : 0;
+      }
+      @Override public double secondDerivative(double z) {
+        return z > 0 ? 2 : 0;
+      }
+    };
+    Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
+    Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0,
+        Seeds.stream(1, Seeds.SAMPLES), Seeds.stream(1, Seeds.NOISE));
+    double[] point = truth.weights();
+    for (int i = 0; i < point.length; i++) {
+      point[i] *= 1.01;
+    }
+    System.out.printf(Locale.ROOT, "objective+gradient, squared-relu, n=%d d=%d k=%d "
+        + "(%d evaluations after warm-up; median and min)%n", n, d, k, repetitions);
+    double[] reference = null;
+    for (int threads : new int[] {1, 2}) {
+      try (BlockExecutor executor = new BlockExecutor(threads)) {
+        NetworkObjective objective = new NetworkObjective(samples, squaredRelu, k,
+            truth.outputWeights(), false, 1, executor);
+        double[] gradient = new double[objective.dimension()];
+        for (int i = 0; i < 10; i++) {
+          objective.evaluate(point, gradient);
+        }
+        double[] millis = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+          long start = System.nanoTime();
+          objective.evaluate(point, gradient);
+          millis[r] = (System.nanoTime() - start) * 1e-6;
+        }
+        Arrays.sort(millis);
+        if (reference == null) {
+          reference = gradient.clone();
+        }
+        System.out.printf(Locale.ROOT, "threads=%d  median %.1f ms  min %.1f ms  "
+            + "(%.2f GFLOP/s; gradient bit-identical to 1 thread: %s)%n", threads,
+            millis[repetitions / 2], millis[0], 4.0 * n * d * k / (millis[repetitions / 2] * 1e6),
+            Arrays.equals(reference, gradient));
+      }
+    }
+  }
+}

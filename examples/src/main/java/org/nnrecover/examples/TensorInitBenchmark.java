@@ -1,0 +1,398 @@
+package org.nnrecover.examples;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.ActivationProfile;
+import org.nnrecover.api.Decomposition;
+import org.nnrecover.api.Diagnostics;
+import org.nnrecover.api.InitContext;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.Params;
+import org.nnrecover.api.SampleReducer;
+import org.nnrecover.api.Samples;
+import org.nnrecover.api.TensorDecomposer;
+import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.core.data.SampleGenerator;
+import org.nnrecover.core.data.Seeds;
+import org.nnrecover.core.data.TeacherKind;
+import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.initializers.tensor.Dense;
+import org.nnrecover.initializers.tensor.Moments;
+import org.nnrecover.initializers.tensor.SubspaceIteration;
+import org.nnrecover.initializers.tensor.TensorMethod;
+
+/**
+ * Speed and accuracy of the tensor initializer (issue 4). Not a test: run with
+ * {@code java -Xmx16g -cp ... org.nnrecover.examples.TensorInitBenchmark scaling|k|accuracy}.
+ *
+ * <ul>
+ *   <li>{@code scaling}: d = 100..1600, n = 250 d, k = 10 (squared ReLU): times of one P2_hat U
+ *       product, building R3, the decomposition, the subspace iteration (and its count), the whole
+ *       initializer, and the log-log slope of the per-pass time against n d.
+ *   <li>{@code k}: the same at d = 200, n = 50000 for k = 5, 10, 20, 40.
+ *   <li>{@code accuracy}: init unitError median [min, max] and v-right count over seeds 1..10,
+ *       d = 10, k = 5, kappa = 2, squared ReLU and ReLU at n = 10^4 and 10^5.
+ * </ul>
+ *
+ * <p>The activations and their profile are closed-form here (max(z, 0)^p has Hermite coefficients
+ * from the half-line moments {@code E[z^q 1{z > 0}] = 2^(q/2 - 1) Gamma((q + 1)/2) / sqrt(pi)}), so
+ * that this benchmark only needs core and the initializer plugins.
+ */
+public final class TensorInitBenchmark {
+  private static final int OVERSAMPLING = 8;
+
+  private TensorInitBenchmark() {}
+
+  /** Entry point; the argument chooses the table. */
+  public static void main(String[] args) {
+    String mode = args.length > 0 ? args[0] : "scaling";
+    try (BlockExecutor executor = BlockExecutor.forAvailableProcessors()) {
+      switch (mode) {
+        case "scaling" -> scaling(executor, args.length > 1 ? Integer.parseInt(args[1]) : 1600);
+        case "k" -> kScaling(executor);
+        case "accuracy" -> accuracy(executor);
+        default -> throw new IllegalArgumentException("unknown mode '" + mode
+            + "': expected scaling, k or accuracy");
+      }
+    }
+  }
+
+  private static void scaling(BlockExecutor executor, int maxD) {
+    System.out.println("threads " + executor.threads() + ", squared ReLU, k = 10, n = 250 d");
+    System.out.println("     d        n   P2U(ms)    R3(ms)  decomp(ms)  iters  subspace(ms)"
+        + "  total(ms)  unitError");
+    List<double[]> passes = new ArrayList<>();
+    for (int d = 100; d <= maxD; d *= 2) {
+      double pass = row(executor, d, 250 * d, 10);
+      passes.add(new double[] {(double) d * 250 * d, pass});
+    }
+    System.out.printf("log-log slope of P2U time against n d: %.3f%n", slope(passes));
+  }
+
+  private static void kScaling(BlockExecutor executor) {
+    System.out.println("threads " + executor.threads() + ", squared ReLU, d = 200, n = 50000");
+    System.out.println("     d        n   P2U(ms)    R3(ms)  decomp(ms)  iters  subspace(ms)"
+        + "  total(ms)  unitError   (k in the next line)");
+    for (int k : new int[] {5, 10, 20, 40}) {
+      System.out.println("k = " + k);
+      row(executor, 200, 50000, k);
+    }
+  }
+
+  /** One timing row; returns the time of one P2_hat U product in ms. */
+  private static double row(BlockExecutor executor, int d, int n, int k) {
+    long seed = 1;
+    Activation phi = reluPower(2);
+    Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, "teacher"));
+    Samples samples = SampleGenerator.generate(teacher, phi, n, 0, Seeds.stream(seed, "samples"),
+        Seeds.stream(seed, "noise"));
+    Moments moments = new Moments(samples, executor);
+    int[] rows = new int[n];
+    Arrays.setAll(rows, j -> j);
+    double[] labels = moments.affineResiduals(rows, 0, null);
+    Moments.SecondMomentOperator p2 = moments.secondMoment(rows, labels, 0, null);
+    SplittableRandom random = new SplittableRandom(seed);
+    int b = Math.min(d, k + OVERSAMPLING);
+    double[] block = Dense.orthonormalize(gaussian(random, d * b), d, b);
+    p2.apply(block, b); // warm-up
+    int reps = 3;
+    long t0 = System.nanoTime();
+    for (int r = 0; r < reps; r++) {
+      p2.apply(block, b);
+    }
+    double pass = (System.nanoTime() - t0) / 1e6 / reps;
+
+    t0 = System.nanoTime();
+    SubspaceIteration.Result sub = SubspaceIteration.run(p2::apply, d, k, OVERSAMPLING, 1e-6, 200,
+        random);
+    double subspaceMs = (System.nanoTime() - t0) / 1e6;
+
+    t0 = System.nanoTime();
+    double[][] projection = moments.project(rows, sub.vectors(), k, null);
+    double[] r3 = moments.projectedContraction(3, 0, projection[0], k, labels, null, null);
+    double r3Ms = (System.nanoTime() - t0) / 1e6;
+
+    t0 = System.nanoTime();
+    Decomposition dec = decomposer("jennrich").decompose(r3, k, k, random, Diagnostics.none());
+    double decompositionMs = (System.nanoTime() - t0) / 1e6;
+
+    Context context = new Context(samples, k, new ReluPowerProfile(phi, 2), seed, executor);
+    t0 = System.nanoTime();
+    Network w0 = defaultMethod().initialize(context);
+    double totalMs = (System.nanoTime() - t0) / 1e6;
+    String error = k <= 8 ? String.format("%.3f", unitError(teacher, w0)) : "-";
+    System.out.printf("%6d %8d %9.1f %9.1f %11.1f %6d %13.1f %10.1f  %s  (decomp residual %.3g)%n",
+        d, n, pass, r3Ms, decompositionMs, sub.iterations(), subspaceMs, totalMs, error,
+        dec.residual());
+    return pass;
+  }
+
+  private static void accuracy(BlockExecutor executor) {
+    System.out.println("d = 10, k = 5, kappa = 2, seeds 1..10, tensor init (defaults)");
+    System.out.println("activation     n       unitError median [min, max]   v right");
+    for (int power : new int[] {2, 1}) {
+      for (int n : new int[] {10000, 100000}) {
+        double[] errors = new double[10];
+        int vRight = 0;
+        Activation phi = reluPower(power);
+        for (int seed = 1; seed <= 10; seed++) {
+          Network teacher = Teachers.make(TeacherKind.RANDOM, 10, 5, 2,
+              Seeds.stream(seed, Seeds.TEACHER));
+          Samples samples = SampleGenerator.generate(teacher, phi, n, 0,
+              Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+          Context context = new Context(samples, 5, new ReluPowerProfile(phi, power),
+              Seeds.mix(seed, Seeds.INITIALIZER), executor);
+          Network w0 = defaultMethod().initialize(context);
+          errors[seed - 1] = unitError(teacher, w0);
+          vRight += sumOf(teacher.outputWeights()) == sumOf(w0.outputWeights()) ? 1 : 0;
+        }
+        Arrays.sort(errors);
+        System.out.printf("%-12s %7d   %.3f [%.3f, %.3f]              %d/10%n",
+            power == 2 ? "squared-relu" : "relu", n, (errors[4] + errors[5]) / 2, errors[0],
+            errors[9], vRight);
+      }
+    }
+  }
+
+  private static TensorMethod defaultMethod() {
+    return new TensorMethod(false, "jennrich", 1e-6, 200, OVERSAMPLING, true, true, true);
+  }
+
+  private static double sumOf(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s;
+  }
+
+  private static double slope(List<double[]> points) {
+    double mx = 0;
+    double my = 0;
+    for (double[] p : points) {
+      mx += Math.log(p[0]);
+      my += Math.log(p[1]);
+    }
+    mx /= points.size();
+    my /= points.size();
+    double sxy = 0;
+    double sxx = 0;
+    for (double[] p : points) {
+      sxy += (Math.log(p[0]) - mx) * (Math.log(p[1]) - my);
+      sxx += Math.pow(Math.log(p[0]) - mx, 2);
+    }
+    return sxy / sxx;
+  }
+
+  private static double[] gaussian(SplittableRandom random, int n) {
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = random.nextGaussian();
+    }
+    return g;
+  }
+
+  static TensorDecomposer decomposer(String name) {
+    for (TensorDecomposerProvider provider : ServiceLoader.load(TensorDecomposerProvider.class)) {
+      if (provider.name().equals(name)) {
+        return provider.create(Params.defaults(name, provider.parameters()));
+      }
+    }
+    throw new IllegalArgumentException("no decomposer named '" + name + "'");
+  }
+
+  /** min over permutations of max_j |w*_j - w_pi(j)| / |w*_j| (brute force, k <= 8). */
+  static double unitError(Network truth, Network estimate) {
+    int k = truth.k();
+    int[] perm = new int[k];
+    Arrays.setAll(perm, i -> i);
+    double best = Double.POSITIVE_INFINITY;
+    do {
+      double worst = 0;
+      for (int j = 0; j < k; j++) {
+        double[] a = truth.unit(j);
+        double[] b = estimate.unit(perm[j]);
+        double diff = 0;
+        double norm = 0;
+        for (int x = 0; x < a.length; x++) {
+          diff += (a[x] - b[x]) * (a[x] - b[x]);
+          norm += a[x] * a[x];
+        }
+        worst = Math.max(worst, Math.sqrt(diff / norm));
+      }
+      best = Math.min(best, worst);
+    } while (nextPermutation(perm));
+    return best;
+  }
+
+  private static boolean nextPermutation(int[] p) {
+    int i = p.length - 2;
+    while (i >= 0 && p[i] >= p[i + 1]) {
+      i--;
+    }
+    if (i < 0) {
+      return false;
+    }
+    int j = p.length - 1;
+    while (p[j] <= p[i]) {
+      j--;
+    }
+    int t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+    for (int l = i + 1, r = p.length - 1; l < r; l++, r--) {
+      t = p[l];
+      p[l] = p[r];
+      p[r] = t;
+    }
+    return true;
+  }
+
+  static Activation reluPower(int power) {
+    return new Activation() {
+      @Override
+      public double value(double z) {
+        return z > 0 ? (power == 1 ? z : Math.pow(z, power)) : 0;
+      }
+
+      @Override
+      public double derivative(double z) {
+        return z > 0 ? power * Math.pow(z, power - 1) : 0;
+      }
+
+      @Override
+      public double secondDerivative(double z) {
+        return z > 0 && power >= 2 ? power * (power - 1) * Math.pow(z, power - 2) : 0;
+      }
+
+      @Override
+      public OptionalDouble homogeneityDegree() {
+        return OptionalDouble.of(power);
+      }
+    };
+  }
+
+  /** Closed-form profile of max(z, 0)^p: only what the tensor initializer reads. */
+  record ReluPowerProfile(Activation activation, int power) implements ActivationProfile {
+
+    /** E[z^q 1{z > 0}] for z ~ N(0, 1). */
+    private static double halfMoment(int q) {
+      // (q - 1)!! / 2 for even q, and (q - 1)!! / sqrt(2 pi) for odd q.
+      double f = 1;
+      for (int i = q - 1; i > 0; i -= 2) {
+        f *= i;
+      }
+      return q % 2 == 0 ? f / 2 : f / Math.sqrt(2 * Math.PI);
+    }
+
+    @Override
+    public double hermite(int j, double sigma) {
+      // He_j(z) = sum_i c_i z^i with He_{j+1} = z He_j - j He_{j-1}.
+      double[] previous = {1};
+      double[] current = j == 0 ? previous : new double[] {0, 1};
+      for (int q = 1; q < j; q++) {
+        double[] next = new double[q + 2];
+        for (int i = 0; i < current.length; i++) {
+          next[i + 1] += current[i];
+        }
+        for (int i = 0; i < previous.length; i++) {
+          next[i] -= q * previous[i];
+        }
+        previous = current;
+        current = next;
+      }
+      double m = 0;
+      for (int i = 0; i < current.length; i++) {
+        m += current[i] * halfMoment(i + power);
+      }
+      return Math.pow(sigma, power) * m;
+    }
+
+    @Override
+    public double alpha(int q, double sigma) {
+      throw new UnsupportedOperationException("not needed by the benchmark");
+    }
+
+    @Override
+    public double beta(int q, double sigma) {
+      throw new UnsupportedOperationException("not needed by the benchmark");
+    }
+
+    @Override
+    public double rho(double sigma) {
+      throw new UnsupportedOperationException("not needed by the benchmark");
+    }
+
+    @Override
+    public OptionalDouble homogeneityDegree() {
+      return OptionalDouble.of(power);
+    }
+
+    private OptionalInt firstNonzero(int from) {
+      double max = 0;
+      for (int j = 0; j <= 8; j++) {
+        max = Math.max(max, Math.abs(hermite(j, 1)));
+      }
+      for (int j = from; j <= 8; j++) {
+        if (Math.abs(hermite(j, 1)) > 1e-9 * max) {
+          return OptionalInt.of(j);
+        }
+      }
+      return OptionalInt.empty();
+    }
+
+    @Override
+    public OptionalInt j2() {
+      return firstNonzero(2);
+    }
+
+    @Override
+    public OptionalInt j3() {
+      return firstNonzero(3);
+    }
+
+    @Override
+    public OptionalInt l1() {
+      return firstNonzero(1);
+    }
+
+    @Override
+    public OptionalInt l2() {
+      return firstNonzero(2);
+    }
+  }
+
+  /** A minimal InitContext over in-memory samples. */
+  record Context(Samples samples, int k, ActivationProfile profile, SplittableRandom random,
+      SampleReducer reducer, Map<String, Object> recorded) implements InitContext {
+
+    Context(Samples samples, int k, ActivationProfile profile, long seed, SampleReducer reducer) {
+      this(samples, k, profile, new SplittableRandom(seed), reducer, new LinkedHashMap<>());
+    }
+
+    @Override
+    public Optional<Network> teacher() {
+      return Optional.empty();
+    }
+
+    @Override
+    public TensorDecomposer decomposer(String name) {
+      return TensorInitBenchmark.decomposer(name);
+    }
+
+    @Override
+    public Diagnostics diagnostics() {
+      return recorded::put;
+    }
+  }
+}

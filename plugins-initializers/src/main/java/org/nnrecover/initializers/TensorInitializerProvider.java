@@ -1,0 +1,60 @@
+package org.nnrecover.initializers;
+
+import java.util.List;
+import org.nnrecover.api.Initializer;
+import org.nnrecover.api.InitializerProvider;
+import org.nnrecover.api.ParamSpec;
+import org.nnrecover.api.Params;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.initializers.tensor.TensorMethod;
+
+/**
+ * {@code tensor}: the paper's tensor-method initialization (Algorithm 1, METHOD.md section 5) for
+ * any activation whose profile has the orders j2, j3, l1, l2.
+ */
+public final class TensorInitializerProvider implements InitializerProvider {
+
+  @Override
+  public String name() {
+    return "tensor";
+  }
+
+  @Override
+  public String summary() {
+    return "tensor-method initialization (Algorithm 1): subspace, 3rd-order tensor decomposition,"
+        + " magnitudes and signs";
+  }
+
+  @Override
+  public List<ParamSpec> parameters() {
+    return List.of(
+        ParamSpec.ofChoice("samples", "reuse", List.of("reuse", "split"),
+            "reuse: every step uses all samples; split: three disjoint random thirds (theory)"),
+        ParamSpec.ofPlugin("decomposer", "jennrich", PluginKind.TENSOR_DECOMPOSER,
+            "the symmetric CP decomposition of the k x k x k tensor"),
+        ParamSpec.ofDouble("power-tolerance", 1e-6, 0, 1,
+            "subspace iteration stops when the Ritz subspace moves less than this"),
+        ParamSpec.ofInt("power-max-iterations", 200, 1, 100000, "subspace iteration cap"),
+        ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
+        ParamSpec.ofBoolean("refine", true,
+            "least-squares refinement of the decomposition, accepted only under the guard"),
+        ParamSpec.ofChoice("alpha", "subspace", List.of("subspace", "ambient"),
+            "the random unit vector alpha: inside span(V) or uniform in R^d"),
+        ParamSpec.ofBoolean("variance-reduction", true,
+            "subtract fitted lower-degree parts of y before each moment estimate"));
+  }
+
+  @Override
+  public Initializer create(Params params) {
+    TensorMethod method = new TensorMethod(
+        params.getString("samples").equals("split"),
+        params.getString("decomposer"),
+        params.getDouble("power-tolerance"),
+        params.getInt("power-max-iterations"),
+        params.getInt("oversampling"),
+        params.getBoolean("refine"),
+        params.getString("alpha").equals("subspace"),
+        params.getBoolean("variance-reduction"));
+    return method::initialize;
+  }
+}

@@ -1,0 +1,160 @@
+package org.nnrecover.initializers.tensor;
+
+import java.util.SplittableRandom;
+import org.nnrecover.api.ActivationProfile;
+import org.nnrecover.api.Diagnostics;
+import org.nnrecover.api.RefusedException;
+
+/**
+ * Steps shared by the tensor and spectral initializers: the activation's orders, the refusals, the
+ * variance-reduced P2_hat operator and its top-k subspace, and the variance-reduced projected
+ * moments (METHOD.md sections 4 and 5).
+ */
+public final class MomentSteps {
+  private MomentSteps() {}
+
+  /** An order of the profile, or a refusal naming what is missing and why it is needed. */
+  static int order(java.util.OptionalInt order, String name, String method, String why) {
+    if (order.isEmpty()) {
+      throw new RefusedException(method + " needs the moment order " + name + " (" + why
+          + "), but every Hermite coefficient of this activation of that order or above is zero"
+          + " (this happens for linear and quadratic activations); use an activation with a"
+          + " nonzero moment of order >= 3, such as relu or squared-relu");
+    }
+    return order.getAsInt();
+  }
+
+  /** Refuses k > d and sample counts below {@code parts * minimum}. */
+  static void checkShape(String method, int n, int d, int k, int minimumPerPart, int parts) {
+    if (k > d) {
+      throw new RefusedException(method + " recovers at most d units: k = " + k + " > d = " + d);
+    }
+    if (n < (long) parts * minimumPerPart) {
+      throw new RefusedException(method + " needs at least " + (long) parts * minimumPerPart
+          + " samples here (" + minimumPerPart + " per part x " + parts + " part(s): at least d + 1"
+          + " to estimate the first moment and C(k + 3, 3) to estimate the k x k x k moment"
+          + " tensor with its lower-order terms), got n = " + n);
+    }
+  }
+
+  /** Samples needed per part: max(d + 1, C(k + 3, 3), the number of cubic polynomials in k vars. */
+  static int minimumSamples(int d, int k) {
+    long cubic = (long) (k + 1) * (k + 2) * (k + 3) / 6;
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(d + 1L, cubic));
+  }
+
+  /** A uniformly random unit vector of R^n. */
+  static double[] randomUnit(SplittableRandom random, int n) {
+    double[] g = JennrichDecomposerProvider.gaussian(random, n);
+    SymmetricTensors.normalize(g);
+    return g;
+  }
+
+  /** All sample indices 0..n-1. */
+  static int[] allRows(int n) {
+    int[] rows = new int[n];
+    for (int j = 0; j < n; j++) {
+      rows[j] = j;
+    }
+    return rows;
+  }
+
+  /**
+   * The labels of {@code rows} for P2_hat: with variance reduction {@code y - mean(y) - x .
+   * M1_hat} (unbiased, because He_j(x) for j >= 2 is orthogonal to affine functions), else y.
+   */
+  static double[] secondMomentLabels(Moments moments, int[] rows, boolean varianceReduction) {
+    if (!varianceReduction) {
+      return moments.affineResiduals(rows, 0, null);
+    }
+    double[] first = moments.firstMoments(rows);
+    double[] m1 = java.util.Arrays.copyOfRange(first, 1, first.length);
+    return moments.affineResiduals(rows, first[0], m1);
+  }
+
+  /**
+   * Labels minus their fitted Hermite part of degree <= {@code degree} (0, 1 or 2) in the
+   * projected coordinates t: mean, {@code E[y t] . t} and {@code <E[y He_2(t)], He_2(t)> / 2}.
+   */
+  static double[] projectedResiduals(Moments moments, double[] labels, double[] t, int k,
+      int degree) {
+    double[][] weights = new double[4][];
+    for (int r = 0; r <= degree; r++) {
+      weights[r] = labels;
+    }
+    double[][] e = moments.hermiteOfProjection(t, k, weights);
+    double[] out = new double[labels.length];
+    for (int j = 0; j < out.length; j++) {
+      double fit = e[0][0];
+      if (degree >= 1) {
+        fit += Moments.dot(e[1], 0, t, j * k, k);
+      }
+      if (degree >= 2) {
+        double quadratic = 0;
+        for (int a = 0; a < k; a++) {
+          double ta = t[j * k + a];
+          for (int b = 0; b < k; b++) {
+            quadratic += e[2][a * k + b] * (ta * t[j * k + b] - (a == b ? 1 : 0));
+          }
+        }
+        fit += 0.5 * quadratic;
+      }
+      out[j] = labels[j] - fit;
+    }
+    return out;
+  }
+
+  /** Result of step 2: the Ritz vectors and the diagnosis. */
+  record Subspace(double[] basis, SubspaceIteration.Result iteration, double[] alpha) {}
+
+  /**
+   * Step 2: top-k eigenvectors of the variance-reduced P2_hat (order j2; a random unit alpha of
+   * R^d when j2 > 2) by block subspace iteration, with its diagnosis recorded.
+   */
+  static Subspace subspace(Moments moments, int[] rows, int j2, int k, boolean varianceReduction,
+      int oversampling, double tolerance, int maxIterations, SplittableRandom random,
+      Diagnostics diagnostics) {
+    int d = moments.samples().d();
+    double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
+    double[] labels = secondMomentLabels(moments, rows, varianceReduction);
+    Moments.SecondMomentOperator operator = moments.secondMoment(rows, labels, j2 - 2, alpha);
+    SubspaceIteration.Result result = SubspaceIteration.run(operator::apply, d, k, oversampling,
+        tolerance, maxIterations, random);
+    double gap = result.gapRatio(k);
+    diagnostics.put("subspace.method", "block subspace iteration, block " + Math.min(d,
+        k + oversampling) + ", P2_hat products from the samples in O(n d b)");
+    diagnostics.put("subspace.iterations", result.iterations());
+    diagnostics.put("subspace.converged", result.converged());
+    diagnostics.put("subspace.movement", result.movement());
+    diagnostics.put("subspace.ritz-values", UnitRecovery.toList(result.ritzValues()));
+    diagnostics.put("subspace.gap-ratio", gap);
+    if (gap > SMALL_GAP) {
+      diagnostics.put("subspace.warning", "small eigen-gap: |theta_k+1| / |theta_k| = " + gap
+          + " > " + SMALL_GAP + "; noise eigenvalues are nearly as large as the signal ones, so the"
+          + " subspace (and everything after it) is unreliable: more samples are needed");
+    }
+    if (!result.converged()) {
+      diagnostics.put("subspace.warning-iterations", "iteration cap " + maxIterations
+          + " reached before the tolerance " + tolerance);
+    }
+    return new Subspace(result.vectors(), result, alpha);
+  }
+
+  /** Gap ratio above which the subspace is reported as unreliable. */
+  static final double SMALL_GAP = 0.75;
+
+  /** The top-k Ritz values of a subspace result. */
+  static double[] topRitz(SubspaceIteration.Result result, int k) {
+    return java.util.Arrays.copyOf(result.ritzValues(), k);
+  }
+
+  /** Profile orders for diagnostics. */
+  static void recordOrders(ActivationProfile profile, Diagnostics diagnostics) {
+    diagnostics.put("orders.j2", profile.j2().isPresent() ? profile.j2().getAsInt() : "none");
+    diagnostics.put("orders.j3", profile.j3().isPresent() ? profile.j3().getAsInt() : "none");
+    diagnostics.put("orders.l1", profile.l1().isPresent() ? profile.l1().getAsInt() : "none");
+    diagnostics.put("orders.l2", profile.l2().isPresent() ? profile.l2().getAsInt() : "none");
+    diagnostics.put("homogeneity-degree", profile.homogeneityDegree().isPresent()
+        ? profile.homogeneityDegree().getAsDouble() : "none");
+  }
+}

@@ -1,0 +1,206 @@
+package org.nnrecover.initializers.tensor;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.nnrecover.api.ActivationProfile;
+import org.nnrecover.api.Decomposition;
+import org.nnrecover.api.Diagnostics;
+import org.nnrecover.api.InitContext;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.Samples;
+
+/**
+ * The paper's Algorithm 1 with the measures METHOD.md section 5 records as needed in practice:
+ * sample reuse, variance-reduced moment estimators, alpha inside span(V), the decomposer plugin,
+ * guarded refinement, and the inertia cross-check of the signs.
+ *
+ * @param split use three disjoint random parts of the samples (the theory's variant) instead of
+ *     reusing all samples in every step
+ * @param decomposer name of the tensor-decomposer plugin
+ * @param tolerance subspace-iteration tolerance on the movement of the Ritz subspace
+ * @param maxIterations subspace-iteration cap
+ * @param oversampling extra block columns p
+ * @param refine run the guarded least-squares refinement of the decomposition
+ * @param alphaInSubspace draw alpha as V beta (beta uniform on the unit sphere of R^k) rather than
+ *     uniform on the unit sphere of R^d
+ * @param varianceReduction subtract fitted lower-degree parts of y before each moment
+ */
+public record TensorMethod(boolean split, String decomposer, double tolerance, int maxIterations,
+    int oversampling, boolean refine, boolean alphaInSubspace, boolean varianceReduction) {
+
+  private static final String NAME = "the tensor initializer";
+
+  /** Runs the method on the context's samples. */
+  public Network initialize(InitContext context) {
+    ActivationProfile profile = context.profile();
+    Diagnostics diagnostics = context.diagnostics();
+    MomentSteps.recordOrders(profile, diagnostics);
+    int j2 = MomentSteps.order(profile.j2(), "j2", NAME, "the subspace comes from M_j2");
+    int j3 = MomentSteps.order(profile.j3(), "j3", NAME, "the directions come from the"
+        + " third-order tensor M_j3");
+    int l1 = MomentSteps.order(profile.l1(), "l1", NAME, "the signs come from M_l1");
+    int l2 = MomentSteps.order(profile.l2(), "l2", NAME, "the magnitudes come from M_l2");
+    Samples samples = context.samples();
+    int n = samples.n();
+    int d = samples.d();
+    int k = context.k();
+    MomentSteps.checkShape(NAME, n, d, k, MomentSteps.minimumSamples(d, k), split ? 3 : 1);
+    SplittableRandom random = context.random();
+
+    int[][] parts = parts(n, random);
+    diagnostics.put("samples", split ? "split" : "reuse");
+    diagnostics.put("samples.per-step", Arrays.asList(parts[0].length, parts[1].length,
+        parts[2].length));
+    diagnostics.put("variance-reduction", varianceReduction);
+    diagnostics.put("alpha", alphaInSubspace ? "subspace" : "ambient");
+    Moments moments = new Moments(samples, context.reducer());
+
+    // Step 2: the subspace.
+    MomentSteps.Subspace subspace = MomentSteps.subspace(moments, parts[0], j2, k,
+        varianceReduction, oversampling, tolerance, maxIterations, random, diagnostics);
+    double[] basis = subspace.basis();
+
+    // Step 3: alpha and R3 = P3_hat(V, V, V).
+    double[] alpha;
+    double[] gamma;
+    if (alphaInSubspace) {
+      gamma = MomentSteps.randomUnit(random, k);
+      alpha = new double[d];
+      for (int c = 0; c < k; c++) {
+        for (int a = 0; a < d; a++) {
+          alpha[a] += gamma[c] * basis[c * d + a];
+        }
+      }
+    } else {
+      alpha = MomentSteps.randomUnit(random, d);
+      gamma = new double[k];
+      for (int c = 0; c < k; c++) {
+        gamma[c] = Moments.dot(basis, c * d, alpha, 0, d);
+      }
+    }
+    Projected tensorPart = Projected.of(moments, parts[1], basis, k, alpha);
+    double[] labels3 = tensorPart.labels(moments, k, varianceReduction ? 2 : -1);
+    double[] r3 = moments.projectedContraction(3, j3 - 3, tensorPart.t, k, labels3,
+        tensorPart.h, gamma);
+
+    // Step 4: decomposition, optionally refined under the guard.
+    Diagnostics decomposerDiagnostics = (key, value) -> diagnostics.put("decomposer." + key,
+        value);
+    diagnostics.put("decomposer", decomposer);
+    Decomposition decomposition = context.decomposer(decomposer).decompose(r3, k, k, random,
+        decomposerDiagnostics);
+    double tensorNorm = SymmetricTensors.norm(r3);
+    diagnostics.put("decomposition.residual", decomposition.residual());
+    diagnostics.put("decomposition.relative-residual", decomposition.residual() / tensorNorm);
+    if (refine) {
+      CpRefinement.Result refined = CpRefinement.refine(r3, k, decomposition);
+      diagnostics.put("refinement.accepted", refined.accepted());
+      diagnostics.put("refinement.reason", refined.reason());
+      diagnostics.put("refinement.residual", refined.refined().residual());
+      diagnostics.put("refinement.cancellation-before", refined.cancellationBefore());
+      diagnostics.put("refinement.cancellation-after", refined.cancellationAfter());
+      diagnostics.put("refinement.iterations", refined.iterations());
+      decomposition = refined.chosen();
+    } else {
+      diagnostics.put("refinement.accepted", false);
+      diagnostics.put("refinement.reason", "off");
+    }
+    double[][] u = decomposition.vectors();
+    diagnostics.put("decomposition.weights", UnitRecovery.toList(decomposition.weights()));
+    diagnostics.put("decomposition.cancellation",
+        SymmetricTensors.cancellation(u, decomposition.weights(), k));
+    diagnostics.put("decomposition.condition",
+        Dense.conditionNumber(SymmetricTensors.columns(u, k), k, u.length));
+
+    // Step 5: magnitudes and signs from Q2 and Q1.
+    Projected magnitudePart = parts[2] == parts[1] ? tensorPart
+        : Projected.of(moments, parts[2], basis, k, alpha);
+    double[] labels2 = magnitudePart.labels(moments, k, varianceReduction ? 1 : -1);
+    double[] labels1 = magnitudePart.labels(moments, k, varianceReduction ? 0 : -1);
+    double[] q2 = moments.projectedContraction(2, l2 - 2, magnitudePart.t, k, labels2,
+        magnitudePart.h, gamma);
+    double[] q1 = moments.projectedContraction(1, l1 - 1, magnitudePart.t, k, labels1,
+        magnitudePart.h, gamma);
+    double[] r = fitRankOne(q2, u, k);
+    double[] z = Dense.leastSquares(SymmetricTensors.columns(u, k), k, u.length, q1);
+    double[] a = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
+      a[i] = Moments.dot(gamma, 0, u[i], 0, k);
+    }
+    diagnostics.put("signs.a", UnitRecovery.toList(a));
+    UnitRecovery.Units units = UnitRecovery.recover(profile, l2, r, a, l1, z, a,
+        MomentSteps.topRitz(subspace.iteration(), k), j2, diagnostics);
+
+    double[] w = new double[k * d];
+    for (int i = 0; i < k; i++) {
+      double f = units.sigma()[i] * units.s()[i];
+      for (int c = 0; c < k; c++) {
+        double g = f * u[i][c];
+        for (int x = 0; x < d; x++) {
+          w[i * d + x] += g * basis[c * d + x];
+        }
+      }
+    }
+    return new Network(w, units.v(), d);
+  }
+
+  /** Row sets for steps 2, 3 and 5: all samples three times, or a random three-way split. */
+  private int[][] parts(int n, SplittableRandom random) {
+    if (!split) {
+      int[] all = MomentSteps.allRows(n);
+      return new int[][] {all, all, all};
+    }
+    int[] perm = MomentSteps.allRows(n);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int tmp = perm[i];
+      perm[i] = perm[j];
+      perm[j] = tmp;
+    }
+    int[][] parts = new int[3][];
+    for (int p = 0; p < 3; p++) {
+      // Sorted, so that each part still reads X in memory order.
+      parts[p] = Arrays.copyOfRange(perm, p * n / 3, (p + 1) * n / 3);
+      Arrays.sort(parts[p]);
+    }
+    return parts;
+  }
+
+  /**
+   * Least squares {@code Q ~ sum_i r_i u_i u_i^T} over the distinct entries a <= b (off-diagonal
+   * rows weighted by sqrt 2, so the objective is the Frobenius norm).
+   */
+  static double[] fitRankOne(double[] q, double[][] u, int k) {
+    int rows = k * (k + 1) / 2;
+    int rank = u.length;
+    double[] design = new double[rows * rank];
+    double[] rhs = new double[rows];
+    int row = 0;
+    for (int a = 0; a < k; a++) {
+      for (int b = a; b < k; b++) {
+        double weight = a == b ? 1 : Math.sqrt(2);
+        rhs[row] = weight * 0.5 * (q[a * k + b] + q[b * k + a]);
+        for (int i = 0; i < rank; i++) {
+          design[i * rows + row] = weight * u[i][a] * u[i][b];
+        }
+        row++;
+      }
+    }
+    return Dense.leastSquares(design, rows, rank, rhs);
+  }
+
+  /** Samples of one step projected on the subspace: t = V^T x, h = alpha . x, and labels y. */
+  record Projected(double[] t, double[] h, double[] y) {
+
+    static Projected of(Moments moments, int[] rows, double[] basis, int k, double[] alpha) {
+      double[][] projection = moments.project(rows, basis, k, alpha);
+      return new Projected(projection[0], projection[1],
+          moments.affineResiduals(rows, 0, null));
+    }
+
+    /** The labels minus their fitted Hermite part of degree <= {@code degree} in t (-1: none). */
+    double[] labels(Moments moments, int k, int degree) {
+      return degree < 0 ? y : MomentSteps.projectedResiduals(moments, y, t, k, degree);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.nnrecover.initializers.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.parallel.BlockExecutor;
+
+/**
+ * The recurrence/Wick contractions against explicit Hermite tensors on a small d: He_2, He_3 and
+ * He_4 written out entry by entry (x_a x_b x_c - x_a d_bc - ..., and for He_4 the 6 single and 3
+ * double Kronecker placements), averaged over samples as full d^j tensors, then contracted.
+ */
+class MomentsTest {
+  private static final int D = 4;
+  private static final int N = 3000; // more than one block of 2048, so block sums are exercised
+  private static final double TOL = 1e-12; // same sums in a different order: rounding only
+
+  private static double delta(int a, int b) {
+    return a == b ? 1 : 0;
+  }
+
+  /** Explicit He_j(x)[indices] for j = 2, 3, 4. */
+  private static double explicit(double[] x, int[] i) {
+    return switch (i.length) {
+      case 2 -> x[i[0]] * x[i[1]] - delta(i[0], i[1]);
+      case 3 -> x[i[0]] * x[i[1]] * x[i[2]] - x[i[0]] * delta(i[1], i[2])
+          - x[i[1]] * delta(i[0], i[2]) - x[i[2]] * delta(i[0], i[1]);
+      case 4 -> {
+        double a = x[i[0]];
+        double b = x[i[1]];
+        double c = x[i[2]];
+        double e = x[i[3]];
+        yield a * b * c * e
+            - a * b * delta(i[2], i[3]) - a * c * delta(i[1], i[3]) - a * e * delta(i[1], i[2])
+            - b * c * delta(i[0], i[3]) - b * e * delta(i[0], i[2]) - c * e * delta(i[0], i[1])
+            + delta(i[0], i[1]) * delta(i[2], i[3]) + delta(i[0], i[2]) * delta(i[1], i[3])
+            + delta(i[0], i[3]) * delta(i[1], i[2]);
+      }
+      default -> throw new AssertionError();
+    };
+  }
+
+  /** mean_j y_j He_j(x_j)[a_1, .., a_j] by explicit full-tensor summation. */
+  private static double bruteForce(Samples s, double[] y, double[][] vectors) {
+    int j = vectors.length;
+    int size = (int) Math.pow(D, j);
+    double total = 0;
+    double[] x = new double[D];
+    int[] idx = new int[j];
+    for (int sample = 0; sample < s.n(); sample++) {
+      System.arraycopy(s.x(), sample * D, x, 0, D);
+      double value = 0;
+      for (int flat = 0; flat < size; flat++) {
+        int rest = flat;
+        double weight = 1;
+        for (int p = j - 1; p >= 0; p--) {
+          idx[p] = rest % D;
+          rest /= D;
+          weight *= vectors[p][idx[p]];
+        }
+        value += weight * explicit(x, idx);
+      }
+      total += y[sample] * value;
+    }
+    return total / s.n();
+  }
+
+  private static Samples samples(SplittableRandom random) {
+    double[] x = new double[N * D];
+    double[] y = new double[N];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+    }
+    for (int j = 0; j < N; j++) {
+      y[j] = Math.max(0, x[j * D] + 0.5 * x[j * D + 1]) + 0.3 * random.nextGaussian();
+    }
+    return new Samples(x, y, D);
+  }
+
+  private static double[] column(double[] m, int c, int rows) {
+    double[] out = new double[rows];
+    System.arraycopy(m, c * rows, out, 0, rows);
+    return out;
+  }
+
+  @Test
+  void projectedContractionsMatchExplicitHermiteTensors() {
+    SplittableRandom random = new SplittableRandom(3);
+    Samples s = samples(random);
+    int k = 2;
+    double[] basis = Dense.orthonormalize(JennrichDecomposerProvider.gaussian(random, D * k), D, k);
+    double[] alpha = MomentSteps.randomUnit(random, D);
+    double[] gamma = {Moments.dot(basis, 0, alpha, 0, D), Moments.dot(basis, D, alpha, 0, D)};
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      Moments moments = new Moments(s, executor);
+      int[] rows = MomentSteps.allRows(N);
+      double[][] projection = moments.project(rows, basis, k, alpha);
+      double[] y = moments.affineResiduals(rows, 0, null);
+      double[][] v = {column(basis, 0, D), column(basis, 1, D)};
+      // s = 3 slots of V with m = 1 alpha: He_4 (the ReLU R3); s = 2, m = 2: He_4; s = 1, m = 2.
+      int[][] cases = {{3, 1}, {3, 0}, {2, 2}, {2, 0}, {1, 2}, {1, 1}};
+      for (int[] c : cases) {
+        int slots = c[0];
+        int m = c[1];
+        double[] got = moments.projectedContraction(slots, m, projection[0], k, y, projection[1],
+            gamma);
+        int size = (int) Math.pow(k, slots);
+        for (int flat = 0; flat < size; flat++) {
+          double[][] vectors = new double[slots + m][];
+          int rest = flat;
+          for (int p = slots - 1; p >= 0; p--) {
+            vectors[p] = v[rest % k];
+            rest /= k;
+          }
+          for (int q = 0; q < m; q++) {
+            vectors[slots + q] = alpha;
+          }
+          if (slots + m == 1) {
+            continue;
+          }
+          assertEquals(bruteForce(s, y, vectors), got[flat], TOL, "s = " + slots + ", m = " + m);
+        }
+      }
+    }
+  }
+
+  @Test
+  void secondMomentProductMatchesExplicitHermiteTensors() {
+    SplittableRandom random = new SplittableRandom(5);
+    Samples s = samples(random);
+    double[] alpha = MomentSteps.randomUnit(random, D);
+    double[] u = JennrichDecomposerProvider.gaussian(random, D * 2);
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      Moments moments = new Moments(s, executor);
+      int[] rows = MomentSteps.allRows(N);
+      double[] y = moments.affineResiduals(rows, 0, null);
+      for (int m = 0; m <= 2; m++) {
+        double[] got = moments.secondMoment(rows, y, m, alpha).apply(u, 2);
+        for (int c = 0; c < 2; c++) {
+          for (int a = 0; a < D; a++) {
+            double[][] vectors = new double[2 + m][];
+            double[] unit = new double[D];
+            unit[a] = 1;
+            vectors[0] = unit;
+            vectors[1] = column(u, c, D);
+            for (int q = 0; q < m; q++) {
+              vectors[2 + q] = alpha;
+            }
+            assertEquals(bruteForce(s, y, vectors), got[c * D + a], TOL, "m = " + m);
+          }
+        }
+      }
+    }
+  }
+}
