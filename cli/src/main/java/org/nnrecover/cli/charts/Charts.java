@@ -48,7 +48,8 @@ final class Charts {
   private Charts() {}
 
   /**
-   * Convergence curves: median over seeds as a line, min to max as a translucent band, log y.
+   * Convergence curves: median over seeds as a line, the interquartile range as a translucent band
+   * (robust to the odd diverged or stalled seed, which a min-max band would let fill the chart), log y.
    *
    * @param bands one per cell, with the cell's display name
    */
@@ -64,8 +65,8 @@ final class Charts {
         boolean last = i == band.iterations().length - 1;
         Spread s = band.spread().get(i);
         if ((i % stride == 0 || last) && s.count() > 0) {
-          series.add(band.iterations()[i], s.median(), s.min(), s.max());
-          lowest = Math.min(lowest, s.min());
+          series.add(band.iterations()[i], s.median(), s.q1(), s.q3());
+          lowest = Math.min(lowest, s.q1());
         }
       }
       data.addSeries(series);

@@ -132,7 +132,7 @@ public final class ReportCharts {
     if (!traced || cells.size() > MAX_CURVES) {
       return;
     }
-    String note = "median over seeds, band from min to max; " + seedsNote();
+    String note = "median over seeds, band: interquartile range; " + seedsNote();
     save(Charts.convergence(title("objective against iteration"), note,
         "objective relative to the zero network", bands(ConvergenceBand.RELATIVE_OBJECTIVE)),
         "convergence-objective");

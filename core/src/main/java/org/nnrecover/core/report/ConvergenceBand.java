@@ -8,16 +8,19 @@ import java.util.function.ToDoubleBiFunction;
 /**
  * A cell's traces aggregated over seeds: at every stored iteration, the spread of a per-row
  * quantity (the relative objective or the unit error) over the cell's runs. A run contributes its
- * latest stored row at or before the iteration; a run that has already stopped contributes its
- * final value (a converged run stays where it ended), so the band never narrows just because the
- * fast runs stopped. Non-finite and non-positive values (a diverged run) are left out, which the
- * log-scale charts could not show anyway.
+ * latest stored row at or before the iteration; a converged run that has already stopped keeps
+ * contributing its final value (it stays where it ended), so the spread does not jump just because
+ * the fast runs stopped, while a run that ended otherwise (diverged, stalled, failed) contributes
+ * nothing after its end. Non-finite and non-positive values are left out, which the log-scale
+ * charts could not show anyway.
  *
  * @param cell the cell
  * @param iterations the union of the stored iterations of its runs, increasing
  * @param spread the spread at each iteration
  */
 public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) {
+  private static final String CONVERGED = org.nnrecover.core.run.Outcome.CONVERGED.id();
+
   /** The relative objective f / f(0) of row i of a run. */
   public static final ToDoubleBiFunction<StoredRun, Integer> RELATIVE_OBJECTIVE =
       (run, i) -> run.trace().objective()[i] / run.zeroLoss();
@@ -45,7 +48,9 @@ public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) 
         while (cursor[r] + 1 < rows.length && rows[cursor[r] + 1] <= iteration) {
           cursor[r]++;
         }
-        double value = rows.length == 0 || rows[cursor[r]] > iteration ? Double.NaN
+        boolean ended = rows.length > 0 && iteration > rows[rows.length - 1]
+            && !run.outcome().equals(CONVERGED);
+        double value = rows.length == 0 || rows[cursor[r]] > iteration || ended ? Double.NaN
             : quantity.applyAsDouble(run, cursor[r]);
         values[r] = value > 0 ? value : Double.NaN;
       }

@@ -102,27 +102,36 @@ class ReportTest {
   }
 
   @Test
-  void convergenceBandHoldsTheLastValueOfStoppedRuns(@TempDir Path dir) throws Exception {
-    // two runs whose traces differ in length: the one that stopped keeps its final value
-    Files.writeString(dir.resolve("runs.jsonl"), new SyntheticStore()
-        .add(10, 1, 0.1, 0.1, true, true, 20, "converged", true)
-        .add(10, 2, 0.1, 0.1, true, true, 20, "budget-exhausted", false).text()
-        .replace("{\"iteration\":20,\"objective\":2.0E-11,\"unitError\":\"NaN\"}",
-            "{\"iteration\":15,\"objective\":2.0E-11,\"unitError\":\"NaN\"}"));
+  void convergenceBandHoldsTheLastValueOfConvergedRunsOnly(@TempDir Path dir) throws Exception {
+    // run 1 converges at iteration 15; run 2 goes to 20; run 3 diverges, its trace ends at 10
+    String converged = new SyntheticStore()
+        .add(10, 1, 0.1, 0.1, true, true, 15, "converged", true).text()
+        .replace("{\"iteration\":20,\"objective\":2.0E-11", "{\"iteration\":15,\"objective\":2.0E-11");
+    String stalled = new SyntheticStore()
+        .add(10, 2, 0.1, 0.1, false, true, 20, "budget-exhausted", false).text();
+    String diverged = new SyntheticStore()
+        .add(10, 3, 0.1, 0.1, false, true, 10, "diverged", false).text()
+        .replace(",{\"iteration\":20,\"objective\":0.4,\"unitError\":0.4}", "")
+        .replace("\"objective\":0.5,\"unitError\":0.4}", "\"objective\":4.0,\"unitError\":0.4}");
+    Files.writeString(dir.resolve("runs.jsonl"), converged + stalled + diverged);
     Report report = Report.of(RunStoreReader.read(dir).runs(), 1e-10);
     ConvergenceBand band =
         ConvergenceBand.of(report.cells().get(0), ConvergenceBand.RELATIVE_OBJECTIVE);
     assertArrayEquals(new int[] {0, 10, 15, 20}, band.iterations());
-    // zero loss 2: relative objectives run 1: 0.5, 1e-3, 1e-11 (held); run 2: 0.5, 0.25, 0.25, 0.2
-    assertEquals(0.5, band.spread().get(0).median(), 0);
+    // zero loss 2. relative objectives: run 1: 0.5, 1e-3, 1e-11 (held at 20);
+    // run 2: 0.5, 0.25, 0.25, 0.2; run 3: 0.5, 2, then nothing
+    assertEquals(3, band.spread().get(1).count());
     assertEquals(1e-3, band.spread().get(1).min(), 1e-18);
-    assertEquals(0.25, band.spread().get(1).max(), 0);
+    assertEquals(2, band.spread().get(1).max(), 0);
+    assertEquals(0.25, band.spread().get(1).median(), 0);
+    assertEquals(2, band.spread().get(2).count());
     assertEquals(1e-11, band.spread().get(2).min(), 1e-24);
     assertEquals(0.25, band.spread().get(2).max(), 0);
+    assertEquals(2, band.spread().get(3).count());
     assertEquals(1e-11, band.spread().get(3).min(), 1e-24);
     assertEquals(0.2, band.spread().get(3).max(), 0);
     ConvergenceBand errors = ConvergenceBand.of(report.cells().get(0), ConvergenceBand.UNIT_ERROR);
-    assertEquals(1, errors.spread().get(2).count()); // the NaN unit error is left out
+    assertEquals(1, errors.spread().get(2).count()); // run 1's NaN unit error is left out
   }
 
   @Test
