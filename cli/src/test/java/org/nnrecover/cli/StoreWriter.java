@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.nnrecover.core.io.Json;
-import org.nnrecover.core.report.StoredRun;
+import org.nnrecover.core.report.ReportedRun;
 import org.nnrecover.core.run.RunRecord;
 
 /** Writes real run records as result-store lines (record + sweep, coordinates, cell), for tests. */
@@ -20,7 +20,7 @@ final class StoreWriter {
     line.put("sweep", sweep);
     ObjectNode coords = line.putObject("coordinates");
     coordinates.forEach(coords::put);
-    line.put("cell", StoredRun.cellKey(coordinates));
+    line.put("cell", ReportedRun.cellKey(coordinates));
     Files.writeString(dir.resolve("runs.jsonl"), Json.compact(line) + "\n",
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }

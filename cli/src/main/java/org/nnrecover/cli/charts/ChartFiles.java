@@ -13,10 +13,6 @@ import org.jfree.svg.SVGGraphics2D;
 
 /** Writes a chart as a PNG and an SVG file of the same size. */
 final class ChartFiles {
-  static {
-    System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also on servers
-  }
-
   private ChartFiles() {}
 
   /**

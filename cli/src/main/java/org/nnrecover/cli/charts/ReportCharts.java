@@ -20,7 +20,7 @@ import org.nnrecover.core.report.CellSummary;
 import org.nnrecover.core.report.ConvergenceBand;
 import org.nnrecover.core.report.HeatGrid;
 import org.nnrecover.core.report.Report;
-import org.nnrecover.core.report.StoredRun;
+import org.nnrecover.core.report.ReportedRun;
 
 /**
  * Decides which charts a report's axes call for and draws them into a folder:
@@ -145,7 +145,7 @@ public final class ReportCharts {
   }
 
   private Map<String, ConvergenceBand> bands(
-      java.util.function.ToDoubleBiFunction<StoredRun, Integer> quantity) {
+      java.util.function.ToDoubleBiFunction<ReportedRun, Integer> quantity) {
     Map<String, ConvergenceBand> bands = new LinkedHashMap<>();
     for (Cell cell : report.cells()) {
       bands.put(cell.displayName(report.axes()), ConvergenceBand.of(cell, quantity));
@@ -238,7 +238,7 @@ public final class ReportCharts {
         r -> r.init() == null ? Double.NaN : r.init().unitError());
   }
 
-  private void box(String phase, Axis category, Axis series, ToDoubleFunction<StoredRun> metric) {
+  private void box(String phase, Axis category, Axis series, ToDoubleFunction<ReportedRun> metric) {
     Map<String, Map<String, List<Double>>> collected = new LinkedHashMap<>();
     boolean any = false;
     for (Cell cell : report.cells()) {
@@ -247,7 +247,7 @@ public final class ReportCharts {
       String s = series == null ? "runs" : series.name() + "=" + cell.coordinates().get(series.name());
       List<Double> values = collected.computeIfAbsent(s, k -> new LinkedHashMap<>())
           .computeIfAbsent(c, k -> new ArrayList<>());
-      for (StoredRun r : cell.runs()) {
+      for (ReportedRun r : cell.runs()) {
         double v = metric.applyAsDouble(r);
         values.add(v);
         any |= Double.isFinite(v);

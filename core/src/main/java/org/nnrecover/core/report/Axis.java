@@ -29,7 +29,7 @@ public record Axis(String name, List<String> values, boolean numeric) {
   }
 
   /** The axes of some runs, in the order their keys first appear. */
-  public static List<Axis> of(List<StoredRun> runs) {
+  public static List<Axis> of(List<ReportedRun> runs) {
     Set<String> names = new LinkedHashSet<>();
     runs.forEach(r -> names.addAll(r.coordinates().keySet()));
     List<Axis> axes = new ArrayList<>();

@@ -39,7 +39,7 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
     double[] toTarget = new double[cell.runs().size()];
     int reached = 0;
     for (int i = 0; i < toTarget.length; i++) {
-      StoredRun r = cell.runs().get(i);
+      ReportedRun r = cell.runs().get(i);
       successes += r.succeeded() ? 1 : 0;
       signsWrong += r.init() != null && Boolean.FALSE.equals(r.init().signsCorrect()) ? 1 : 0;
       outcomes.merge(r.outcome(), 1, Integer::sum);
@@ -52,7 +52,7 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
         spread(cell, r -> r.init() == null ? Double.NaN : r.init().frobError()),
         spread(cell, r -> r.fin() == null ? Double.NaN : r.fin().unitError()),
         spread(cell, r -> r.fin() == null ? Double.NaN : r.fin().frobError()),
-        spread(cell, StoredRun::iterations), spread(cell, StoredRun::seconds), signsWrong, reached,
+        spread(cell, ReportedRun::iterations), spread(cell, ReportedRun::seconds), signsWrong, reached,
         Spread.of(toTarget), Map.copyOf(outcomes));
   }
 
@@ -69,7 +69,7 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
     return text.toString();
   }
 
-  private static Spread spread(Cell cell, ToDoubleFunction<StoredRun> metric) {
+  private static Spread spread(Cell cell, ToDoubleFunction<ReportedRun> metric) {
     return Spread.of(cell.values(metric));
   }
 }

@@ -22,16 +22,16 @@ public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) 
   private static final String CONVERGED = org.nnrecover.core.run.Outcome.CONVERGED.id();
 
   /** The relative objective f / f(0) of row i of a run. */
-  public static final ToDoubleBiFunction<StoredRun, Integer> RELATIVE_OBJECTIVE =
+  public static final ToDoubleBiFunction<ReportedRun, Integer> RELATIVE_OBJECTIVE =
       (run, i) -> run.trace().objective()[i] / run.zeroLoss();
   /** The unit error of row i of a run. */
-  public static final ToDoubleBiFunction<StoredRun, Integer> UNIT_ERROR =
+  public static final ToDoubleBiFunction<ReportedRun, Integer> UNIT_ERROR =
       (run, i) -> run.trace().unitError()[i];
 
   /** Aggregates a cell's traces; empty iterations when no run has a trace. */
-  public static ConvergenceBand of(Cell cell, ToDoubleBiFunction<StoredRun, Integer> quantity) {
+  public static ConvergenceBand of(Cell cell, ToDoubleBiFunction<ReportedRun, Integer> quantity) {
     TreeSet<Integer> union = new TreeSet<>();
-    for (StoredRun r : cell.runs()) {
+    for (ReportedRun r : cell.runs()) {
       for (int it : r.trace().iteration()) {
         union.add(it);
       }
@@ -43,7 +43,7 @@ public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) 
     double[] values = new double[runs];
     for (int iteration : iterations) {
       for (int r = 0; r < runs; r++) {
-        StoredRun run = cell.runs().get(r);
+        ReportedRun run = cell.runs().get(r);
         int[] rows = run.trace().iteration();
         while (cursor[r] + 1 < rows.length && rows[cursor[r] + 1] <= iteration) {
           cursor[r]++;

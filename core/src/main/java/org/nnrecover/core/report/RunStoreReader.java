@@ -10,7 +10,7 @@ import org.nnrecover.core.store.ResultStore;
 
 /**
  * Reads the runs of a result store for reporting: the store's own reader parses and checks the
- * lines; each is then viewed as a {@link StoredRun}.
+ * lines; each is then viewed as a {@link ReportedRun}.
  */
 public final class RunStoreReader {
   private RunStoreReader() {}
@@ -30,7 +30,7 @@ public final class RunStoreReader {
       throw new IllegalArgumentException("no result store at " + file + ": give a directory "
           + "written by 'nnrecover ablate' (with " + ResultStore.RUNS_FILE + ") or the file");
     }
-    List<StoredRun> runs = ResultStore.read(dir).stream().map(s -> StoredRun.of(s.json()))
+    List<ReportedRun> runs = ResultStore.read(dir).stream().map(s -> ReportedRun.of(s.json()))
         .toList();
     if (runs.isEmpty()) {
       throw new IllegalArgumentException(file + " holds no runs");
@@ -54,5 +54,5 @@ public final class RunStoreReader {
    * @param runs the runs in file order
    * @param tornLines torn trailing lines that were skipped (0 or 1)
    */
-  public record Result(List<StoredRun> runs, int tornLines) {}
+  public record Result(List<ReportedRun> runs, int tornLines) {}
 }

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The part of one stored run that reports use, read from its JSON line: the run record's fields
- * plus the store's {@code sweep}, {@code coordinates} and {@code cell}.
+ * One stored run as reports see it, read from its JSON line (so that records written by newer or
+ * older versions still report): the run record's fields plus the store's {@code sweep},
+ * {@code coordinates} and {@code cell}.
  *
  * @param sweep sweep name (null for a record written outside a sweep)
  * @param cell stable text key of the coordinates (derived from them when the line has none)
@@ -20,11 +21,11 @@ import java.util.Map;
  * @param fin metrics of the final network (null when the optimizer did not run)
  * @param trace the stored (possibly down-sampled) trace
  */
-public record StoredRun(String sweep, String cell, Map<String, String> coordinates, long seed,
+public record ReportedRun(String sweep, String cell, Map<String, String> coordinates, long seed,
     String outcome, int iterations, double seconds, Phase init, Phase fin, Trace trace) {
 
   /** Copies the coordinates into an unmodifiable map that keeps their order. */
-  public StoredRun {
+  public ReportedRun {
     coordinates = Collections.unmodifiableMap(new LinkedHashMap<>(coordinates));
   }
 
@@ -65,7 +66,7 @@ public record StoredRun(String sweep, String cell, Map<String, String> coordinat
   }
 
   /** Reads one stored line (the run-record object plus the store's fields). */
-  public static StoredRun of(JsonNode line) {
+  public static ReportedRun of(JsonNode line) {
     Map<String, String> coordinates = new LinkedHashMap<>();
     JsonNode coords = line.get("coordinates");
     if (coords != null && coords.isObject()) {
@@ -86,7 +87,7 @@ public record StoredRun(String sweep, String cell, Map<String, String> coordinat
       objective[i] = number(row.get("objective"));
       unitError[i] = number(row.get("unitError"));
     }
-    return new StoredRun(sweepNode == null || sweepNode.isNull() ? null : sweepNode.asText(), cell,
+    return new ReportedRun(sweepNode == null || sweepNode.isNull() ? null : sweepNode.asText(), cell,
         coordinates, spec.path("seed").asLong(), line.path("outcome").asText("unknown"),
         line.path("iterations").asInt(), number(line.get("seconds")), Phase.of(line.get("init")),
         Phase.of(line.get("final")), new Trace(iteration, objective, unitError));
