@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Figure 1a's question: for each dimension, the smallest sample count whose success rate reaches a
- * level, and how that count grows with the dimension (least-squares fits of n against d, linear
+ * Figure 1a's question: for each dimension, the smallest sample count from which the success rate
+ * stays at or above a level for every larger count of the grid, and how that count grows with the
+ * dimension (least-squares fits of n against d, linear
  * and log-log).
  *
  * @param level the success rate asked for
- * @param points (d, smallest n) for every d where some n reached the level, increasing d
+ * @param points (d, threshold n) for every d whose largest n reaches the level, increasing d
  * @param linearSlope least-squares slope of n against d (samples per dimension); NaN below 2 points
  * @param exponent least-squares slope of log n against log d (1 means linear growth)
  */
@@ -28,15 +29,21 @@ public record RecoveryThreshold(double level, List<double[]> points, double line
     Axis d = axis(report, dAxis);
     Axis n = axis(report, nAxis);
     for (String dValue : d.values()) {
-      for (String nValue : n.values()) {
-        boolean reached = report.summaries().stream()
+      // from the largest n down: the threshold is the smallest n from which every larger n
+      // reaches the level, so that one lucky cell below the transition does not count
+      String threshold = null;
+      for (int i = n.values().size() - 1; i >= 0; i--) {
+        String nValue = n.values().get(i);
+        List<CellSummary> cells = report.summaries().stream()
             .filter(s -> dValue.equals(s.cell().coordinates().get(dAxis))
-                && nValue.equals(s.cell().coordinates().get(nAxis)))
-            .anyMatch(s -> s.successRate() >= level);
-        if (reached) {
-          points.add(new double[] {Double.parseDouble(dValue), Double.parseDouble(nValue)});
+                && nValue.equals(s.cell().coordinates().get(nAxis))).toList();
+        if (cells.isEmpty() || cells.stream().anyMatch(s -> !(s.successRate() >= level))) {
           break;
         }
+        threshold = nValue;
+      }
+      if (threshold != null) {
+        points.add(new double[] {Double.parseDouble(dValue), Double.parseDouble(threshold)});
       }
     }
     double[] x = points.stream().mapToDouble(p -> p[0]).toArray();

@@ -170,6 +170,9 @@ class ReportTest {
         .add(20, 1, 0.1, 0.5, false, true, 20, "budget-exhausted", false);
     store.withN(200).add(10, 1, 0.1, 0.001, true, true, 20, "converged", true)
         .add(20, 1, 0.1, 0.001, true, true, 20, "converged", true);
+    // d = 30 succeeds at n = 100 by luck, fails at 200: no n from which it always succeeds
+    store.withN(100).add(30, 1, 0.1, 0.001, true, true, 20, "converged", true);
+    store.withN(200).add(30, 1, 0.1, 0.5, false, true, 20, "budget-exhausted", false);
     RecoveryThreshold t = RecoveryThreshold.of(report(dir, store), "d", "n", 1.0);
     assertEquals(2, t.points().size());
     assertArrayEquals(new double[] {20, 200}, t.points().get(1), 0);
