@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
     description = "Recovers one-hidden-layer neural networks with guarantees "
         + "(Zhong, Song, Jain, Bartlett, Dhillon, ICML 2017).",
     subcommands = {CommandLine.HelpCommand.class, PluginsCommand.class, RunCommand.class,
-    subcommands = {CommandLine.HelpCommand.class, PluginsCommand.class, RunCommand.class,
       PropertiesCommand.class, LscCommand.class, AblateCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input or a refused run. */
