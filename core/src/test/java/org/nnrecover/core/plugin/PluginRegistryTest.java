@@ -84,7 +84,7 @@ class PluginRegistryTest {
   void duplicateNamesNameBothClasses() {
     NnRecoverException e = assertThrows(NnRecoverException.class, () -> registry("relu", "relu"));
     assertTrue(e.getMessage().contains("two activation plugins are named 'relu'"));
-    assertTrue(e.getMessage().split(Fake.class.getName(), -1).length == 3, e.getMessage());
+    assertTrue(e.getMessage().split(java.util.regex.Pattern.quote(Fake.class.getName()), -1).length == 3, e.getMessage());
   }
 
   @Test
