@@ -188,6 +188,11 @@ public final class Runner {
           generateData();
         }
         zeroLoss = objective(null, true, 1).zeroNetworkLoss();
+        if (!Double.isFinite(zeroLoss)) {
+          // file labels are checked by the readers, so only the activation can have made these
+          throw new IllegalStateException(stage + " returned non-finite values on the samples "
+              + "(the labels it made are not all finite)");
+        }
 
         stage = resolved.initializer().name();
         long initStart = System.nanoTime();
