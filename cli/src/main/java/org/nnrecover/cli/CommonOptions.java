@@ -1,11 +1,18 @@
 package org.nnrecover.cli;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: threads, debugging. */
+/** Options every command shares: threads, debugging, plugin folders. */
 final class CommonOptions {
+  /** Environment variable naming plugin folders, separated like a class path. */
+  static final String PLUGINS_ENV = "NNRECOVER_PLUGINS";
+
   @Option(names = "--threads", paramLabel = "T",
       description = "worker threads (default: all processors); results do not depend on it")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -13,9 +20,35 @@ final class CommonOptions {
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
-  /** The plugin registry. */
+  @Option(names = "--plugins", paramLabel = "DIR",
+      description = "a folder of plugin jars (or one jar) to load besides the built-in plugins "
+          + "(repeatable; also read from the environment variable " + PLUGINS_ENV + ", a path "
+          + "list)")
+  List<Path> pluginPaths = new ArrayList<>();
+
+  private PluginRegistry registry;
+
+  /** The plugin registry: built-in plugins and those of the plugin folders; made once. */
   PluginRegistry registry() {
-    return PluginRegistry.discover(CommonOptions.class.getClassLoader());
+    if (registry == null) {
+      registry = PluginRegistry.discover(CommonOptions.class.getClassLoader(),
+          pluginPaths(System.getenv(PLUGINS_ENV)));
+    }
+    return registry;
+  }
+
+  /** The folders of {@code NNRECOVER_PLUGINS} (given as {@code environment}), then --plugins. */
+  List<Path> pluginPaths(String environment) {
+    List<Path> paths = new ArrayList<>();
+    if (environment != null) {
+      for (String item : environment.split(File.pathSeparator)) {
+        if (!item.isBlank()) {
+          paths.add(Path.of(item.trim()));
+        }
+      }
+    }
+    paths.addAll(pluginPaths);
+    return paths;
   }
 
   /** A worker pool of the requested size. */

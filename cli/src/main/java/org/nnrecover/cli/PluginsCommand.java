@@ -11,6 +11,7 @@ import org.nnrecover.api.PluginKind;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.plugin.PluginEntry;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.plugin.SkippedPlugin;
 import org.nnrecover.core.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nnrecover plugins}: every plugin by kind, with its parameters and defaults. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = "List every plugin by kind with its parameters, defaults and allowed values, "
-        + "and the run options (set with --set run.OPTION=VALUE).")
+    description = "List every plugin by kind with its parameters, defaults and allowed values "
+        + "(and the jar it came from, for plugins loaded with --plugins), the run options (set "
+        + "with --set run.OPTION=VALUE), and the plugin jars or providers that were skipped.")
 final class PluginsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -44,13 +46,20 @@ final class PluginsCommand implements Callable<Integer> {
       out.println(kind.id() + "s:");
       for (PluginEntry entry : registry.entries(kind)) {
         out.println("  " + entry.name() + " - " + entry.provider().summary()
-            + (entry.source().equals(PluginRegistry.BUILT_IN) ? "" : "  [" + entry.source() + "]"));
+            + (entry.source().equals(PluginRegistry.BUILT_IN) ? "" : "  [from " + entry.source() + "]"));
         printParameters(out, registry.parameters(entry));
       }
       out.println();
     }
     out.println("run options (--set run.OPTION=VALUE):");
     printParameters(out, RunOptions.PARAMETERS);
+    if (!registry.skipped().isEmpty()) {
+      out.println();
+      out.println("skipped (not loaded):");
+      for (SkippedPlugin skipped : registry.skipped()) {
+        out.println("  " + skipped);
+      }
+    }
     return 0;
   }
 
@@ -81,6 +90,14 @@ final class PluginsCommand implements Callable<Integer> {
       result.put(kind.id(), plugins);
     }
     result.put(RunOptions.NAMESPACE, parameters(RunOptions.PARAMETERS));
+    List<Map<String, Object>> skipped = new ArrayList<>();
+    for (SkippedPlugin s : registry.skipped()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("source", s.source());
+      m.put("problem", s.problem());
+      skipped.add(m);
+    }
+    result.put("skipped", skipped);
     return result;
   }
 

@@ -26,7 +26,7 @@ public final class GradientDescentProvider implements OptimizerProvider {
   @Override
   public List<ParamSpec> parameters() {
     return List.of(
-        ParamSpec.ofDouble("step", 0.02, Double.MIN_NORMAL, 1e6, "step size eta"),
+        ParamSpec.ofDouble("step", 0.02, 1e-12, 1e6, "step size eta"),
         ParamSpec.ofInt("max-iterations", 10000, 1, Integer.MAX_VALUE, "iteration budget"));
   }
 

@@ -32,7 +32,7 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
           "stop when the relative change of the weights falls below this (0 = off)"),
       ParamSpec.ofDouble("objective-tolerance", 1e-14, 0, 1,
           "stop when the objective relative to the zero network's falls below this (0 = off)"),
-      ParamSpec.ofDouble("divergence-factor", 1e12, 1, Double.MAX_VALUE,
+      ParamSpec.ofDouble("divergence-factor", 1e12, 1, 1e300,
           "declare divergence when the objective exceeds this multiple of its starting value"));
 
   /** Validates the values. */

@@ -1,5 +1,6 @@
 package org.nnrecover.core.plugin;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,9 +27,12 @@ public final class PluginRegistry {
   public static final String BUILT_IN = "built-in";
 
   private final Map<PluginKind, Map<String, PluginEntry>> byKind;
+  private final List<SkippedPlugin> skipped;
 
-  private PluginRegistry(Map<PluginKind, Map<String, PluginEntry>> byKind) {
+  private PluginRegistry(Map<PluginKind, Map<String, PluginEntry>> byKind,
+      List<SkippedPlugin> skipped) {
     this.byKind = byKind;
+    this.skipped = skipped;
   }
 
   /**
@@ -37,18 +41,33 @@ public final class PluginRegistry {
    * @throws NnRecoverException when two plugins of one kind share a name (naming both classes)
    */
   public static PluginRegistry discover(ClassLoader loader) {
+    return discover(loader, List.of());
+  }
+
+  /**
+   * Discovers the built-in plugins on {@code loader}, then the plugins of the jars that
+   * {@code pluginPaths} name (folders of jars, or jar files; see {@link PluginJars}). A jar or
+   * provider that cannot be loaded is listed in {@link #skipped()} and logged; it never stops the
+   * others.
+   *
+   * @throws NnRecoverException when two built-in plugins of one kind share a name
+   * @throws IllegalArgumentException when a plugins path does not exist
+   */
+  public static PluginRegistry discover(ClassLoader loader, List<Path> pluginPaths) {
     Builder builder = new Builder();
     for (PluginKind kind : PluginKind.values()) {
       for (PluginProvider<?> provider : ServiceLoader.load(kind.serviceType(), loader)) {
         builder.add(new PluginEntry(kind, provider, BUILT_IN));
       }
     }
+    PluginJars.load(pluginPaths, loader, builder);
     return builder.build();
   }
 
   /** Collects entries, rejecting duplicate names within a kind. */
   public static final class Builder {
     private final Map<PluginKind, Map<String, PluginEntry>> byKind = new EnumMap<>(PluginKind.class);
+    private final List<SkippedPlugin> skipped = new ArrayList<>();
 
     /** Creates an empty builder. */
     public Builder() {
@@ -77,6 +96,12 @@ public final class PluginRegistry {
       return this;
     }
 
+    /** Records a jar or provider that could not be added. */
+    public Builder skip(SkippedPlugin problem) {
+      skipped.add(problem);
+      return this;
+    }
+
     /** The registry, with names sorted within each kind. */
     public PluginRegistry build() {
       Map<PluginKind, Map<String, PluginEntry>> sorted = new EnumMap<>(PluginKind.class);
@@ -85,12 +110,17 @@ public final class PluginRegistry {
         entries.keySet().stream().sorted().forEach(name -> copy.put(name, entries.get(name)));
         sorted.put(kind, Collections.unmodifiableMap(copy));
       });
-      return new PluginRegistry(sorted);
+      return new PluginRegistry(sorted, List.copyOf(skipped));
     }
 
     private static String describe(PluginEntry entry) {
       return entry.provider().getClass().getName() + " (" + entry.source() + ")";
     }
+  }
+
+  /** The jars and providers that could not be loaded, in discovery order. */
+  public List<SkippedPlugin> skipped() {
+    return skipped;
   }
 
   /** Every plugin of a kind, sorted by name. */

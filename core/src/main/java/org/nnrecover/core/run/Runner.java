@@ -166,6 +166,8 @@ public final class Runner {
     private Activation activation;
     private double degree = Double.NaN;
     private double zeroLoss;
+    /** phi(-z) = -phi(z): (v_i, w_i) and (-v_i, -w_i) are the same unit, so compare canonically. */
+    private boolean odd;
 
     Execution(ResolvedSpec resolved) {
       this.resolved = resolved;
@@ -181,10 +183,16 @@ public final class Runner {
         activation = create(resolved.activation(), ActivationProvider.class);
         OptionalDouble p = activation.homogeneityDegree();
         degree = p.isPresent() ? p.getAsDouble() : Double.NaN;
+        odd = isOdd(activation);
         if (samples == null) {
           generateData();
         }
         zeroLoss = objective(null, true, 1).zeroNetworkLoss();
+        if (!Double.isFinite(zeroLoss)) {
+          // file labels are checked by the readers, so only the activation can have made these
+          throw new IllegalStateException(stage + " returned non-finite values on the samples "
+              + "(the labels it made are not all finite)");
+        }
 
         stage = resolved.initializer().name();
         long initStart = System.nanoTime();
@@ -274,7 +282,7 @@ public final class Runner {
       }
       if (truth != null) {
         driver.withErrorProbe((x, out) -> {
-          RecoveryMetrics m = RecoveryMetrics.compute(truth, network(x, start), degree);
+          RecoveryMetrics m = compare(network(x, start));
           out[0] = m.unitError();
           out[1] = m.frobError();
         });
@@ -298,10 +306,20 @@ public final class Runner {
         return new Metrics(null, null, null, null, null, null, objective, objective / zeroLoss,
             seconds);
       }
-      RecoveryMetrics m = RecoveryMetrics.compute(truth, net, degree);
+      RecoveryMetrics m = compare(net);
       return new Metrics(m.unitError(), m.frobError(), m.signsCorrect(), m.success(),
           m.directionError(), Double.isNaN(degree) ? null : m.productError(), objective,
           objective / zeroLoss, seconds);
+    }
+
+    /**
+     * Recovery metrics against the truth. For an odd phi the sign of each unit is not
+     * identifiable, so both networks are first put in the canonical form v_i >= 0.
+     */
+    private RecoveryMetrics compare(Network net) {
+      return odd
+          ? RecoveryMetrics.compute(nonNegativeOutputs(truth), nonNegativeOutputs(net), degree)
+          : RecoveryMetrics.compute(truth, net, degree);
     }
 
     private void checkNetwork(Network net, String plugin) {
@@ -405,6 +423,35 @@ public final class Runner {
         return initDiagnostics::put;
       }
     }
+  }
+
+  /** Whether phi(-z) = -phi(z) on a grid of [-8, 8] (to 1e-12 relative). */
+  static boolean isOdd(Activation activation) {
+    for (int i = 1; i <= 160; i++) {
+      double z = i * 0.05;
+      double plus = activation.value(z);
+      double minus = activation.value(-z);
+      if (Math.abs(plus + minus) > 1e-12 * Math.max(Math.abs(plus), Double.MIN_NORMAL)) {
+        return false;
+      }
+    }
+    return activation.value(0) == 0;
+  }
+
+  /** The same network with every unit flipped to v_i >= 0 (valid for an odd phi). */
+  static Network nonNegativeOutputs(Network net) {
+    double[] w = net.weights();
+    double[] v = net.outputWeights();
+    int d = net.d();
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] < 0) {
+        v[i] = -v[i];
+        for (int a = 0; a < d; a++) {
+          w[i * d + a] = -w[i * d + a];
+        }
+      }
+    }
+    return new Network(w, v, d);
   }
 
   private static Outcome outcomeOf(StopReason reason) {
