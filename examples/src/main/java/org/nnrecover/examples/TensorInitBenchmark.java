@@ -165,7 +165,7 @@ public final class TensorInitBenchmark {
   }
 
   private static TensorMethod defaultMethod() {
-    return new TensorMethod(false, "jennrich", 1e-6, 200, OVERSAMPLING, true, true, true);
+    return new TensorMethod(false, "jennrich", 1e-6, 200, OVERSAMPLING, true, true, true, 5);
   }
 
   private static double sumOf(double[] v) {

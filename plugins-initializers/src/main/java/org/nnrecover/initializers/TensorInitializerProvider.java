@@ -40,6 +40,10 @@ public final class TensorInitializerProvider implements InitializerProvider {
             "least-squares refinement of the decomposition, accepted only under the guard"),
         ParamSpec.ofChoice("alpha", "subspace", List.of("subspace", "ambient"),
             "the random unit vector alpha: inside span(V) or uniform in R^d"),
+        ParamSpec.ofInt("alpha-draws", 5, 1, 100,
+            "when j3 > 3 (ReLU family): independent alphas, each giving a tensor R3 whose unit"
+                + " weights carry (alpha . w_i)^(j3-3); their decompositions are pooled and the k"
+                + " directions that best explain all tensors jointly are kept"),
         ParamSpec.ofBoolean("variance-reduction", true,
             "subtract fitted lower-degree parts of y before each moment estimate"));
   }
@@ -54,7 +58,8 @@ public final class TensorInitializerProvider implements InitializerProvider {
         params.getInt("oversampling"),
         params.getBoolean("refine"),
         params.getString("alpha").equals("subspace"),
-        params.getBoolean("variance-reduction"));
+        params.getBoolean("variance-reduction"),
+        params.getInt("alpha-draws"));
     return method::initialize;
   }
 }

@@ -1,6 +1,8 @@
 package org.nnrecover.initializers.tensor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Decomposition;
@@ -24,9 +26,12 @@ import org.nnrecover.api.Samples;
  * @param alphaInSubspace draw alpha as V beta (beta uniform on the unit sphere of R^k) rather than
  *     uniform on the unit sphere of R^d
  * @param varianceReduction subtract fitted lower-degree parts of y before each moment
+ * @param alphaDraws number of independent alphas when j3 > 3, whose tensors' decompositions are
+ *     pooled and jointly selected from (JointSelection)
  */
 public record TensorMethod(boolean split, String decomposer, double tolerance, int maxIterations,
-    int oversampling, boolean refine, boolean alphaInSubspace, boolean varianceReduction) {
+    int oversampling, boolean refine, boolean alphaInSubspace, boolean varianceReduction,
+    int alphaDraws) {
 
   private static final String NAME = "the tensor initializer";
 
@@ -60,61 +65,72 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
         varianceReduction, oversampling, tolerance, maxIterations, random, diagnostics);
     double[] basis = subspace.basis();
 
-    // Step 3: alpha and R3 = P3_hat(V, V, V).
-    double[] alpha;
-    double[] gamma;
-    if (alphaInSubspace) {
-      gamma = MomentSteps.randomUnit(random, k);
-      alpha = new double[d];
-      for (int c = 0; c < k; c++) {
-        for (int a = 0; a < d; a++) {
-          alpha[a] += gamma[c] * basis[c * d + a];
-        }
-      }
-    } else {
-      alpha = MomentSteps.randomUnit(random, d);
-      gamma = new double[k];
-      for (int c = 0; c < k; c++) {
-        gamma[c] = Moments.dot(basis, c * d, alpha, 0, d);
-      }
-    }
-    Projected tensorPart = Projected.of(moments, parts[1], basis, k, alpha);
-    double[] labels3 = tensorPart.labels(moments, k, varianceReduction ? 2 : -1);
-    double[] r3 = moments.projectedContraction(3, j3 - 3, tensorPart.t, k, labels3,
-        tensorPart.h, gamma);
-
-    // Step 4: decomposition, optionally refined under the guard.
-    Diagnostics decomposerDiagnostics = (key, value) -> diagnostics.put("decomposer." + key,
-        value);
+    // Steps 3 and 4: alpha, R3 = P3_hat(V, V, V) and its decomposition. When j3 > 3 the weights
+    // of R3 carry (alpha . wbar_i)^(j3-3), so several alphas are drawn and their decompositions
+    // pooled (JointSelection); with j3 = 3 alpha does not enter R3 and one tensor is enough.
+    int draws = j3 > 3 ? alphaDraws : 1;
     diagnostics.put("decomposer", decomposer);
-    Decomposition decomposition = context.decomposer(decomposer).decompose(r3, k, k, random,
-        decomposerDiagnostics);
-    double tensorNorm = SymmetricTensors.norm(r3);
-    diagnostics.put("decomposition.residual", decomposition.residual());
-    diagnostics.put("decomposition.relative-residual", decomposition.residual() / tensorNorm);
-    if (refine) {
-      CpRefinement.Result refined = CpRefinement.refine(r3, k, decomposition);
-      diagnostics.put("refinement.accepted", refined.accepted());
-      diagnostics.put("refinement.reason", refined.reason());
-      diagnostics.put("refinement.residual", refined.refined().residual());
-      diagnostics.put("refinement.cancellation-before", refined.cancellationBefore());
-      diagnostics.put("refinement.cancellation-after", refined.cancellationAfter());
-      diagnostics.put("refinement.iterations", refined.iterations());
-      decomposition = refined.chosen();
-    } else {
-      diagnostics.put("refinement.accepted", false);
-      diagnostics.put("refinement.reason", "off");
+    diagnostics.put("alpha.draws", draws);
+    Projected tensorPart = null;
+    double[] gamma = null;
+    List<double[]> tensors = new ArrayList<>();
+    List<double[]> candidates = new ArrayList<>();
+    Decomposition decomposition = null;
+    double[] r3 = null;
+    for (int draw = 0; draw < draws; draw++) {
+      String prefix = draws == 1 ? "" : "draw" + draw + ".";
+      double[][] alphaPair = alpha(random, basis, d, k);
+      if (draw == 0) {
+        gamma = alphaPair[1];
+      }
+      Projected projected = Projected.of(moments, parts[1], basis, k, alphaPair[0]);
+      if (tensorPart == null) {
+        tensorPart = projected;
+      }
+      double[] labels3 = projected.labels(moments, k, varianceReduction ? 2 : -1);
+      r3 = moments.projectedContraction(3, j3 - 3, projected.t, k, labels3, projected.h,
+          alphaPair[1]);
+      decomposition = decompose(context, r3, k, random, diagnostics, prefix);
+      tensors.add(r3);
+      candidates.addAll(List.of(decomposition.vectors()));
     }
-    double[][] u = decomposition.vectors();
+    double[][] u;
+    if (draws == 1) {
+      u = decomposition.vectors();
+    } else {
+      JointSelection.Result joint = JointSelection.select(tensors,
+          candidates.toArray(new double[0][]), k, k);
+      u = new double[k][];
+      List<Integer> from = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        u[i] = candidates.get(joint.chosen()[i]);
+        from.add(joint.chosen()[i] / k);
+      }
+      diagnostics.put("joint.relative-residual", joint.relativeResidual());
+      diagnostics.put("joint.chosen-from-draw", from);
+      // Report weights, cancellation and conditioning against the last tensor.
+      double[] weights = SymmetricTensors.fitWeights(r3, u, k);
+      decomposition = new Decomposition(u, weights, SymmetricTensors.residual(r3, u, weights, k));
+    }
     diagnostics.put("decomposition.weights", UnitRecovery.toList(decomposition.weights()));
     diagnostics.put("decomposition.cancellation",
         SymmetricTensors.cancellation(u, decomposition.weights(), k));
     diagnostics.put("decomposition.condition",
         Dense.conditionNumber(SymmetricTensors.columns(u, k), k, u.length));
 
-    // Step 5: magnitudes and signs from Q2 and Q1.
+    // Step 5: magnitudes and signs from Q2 and Q1. When l2 > 2 or l1 > 1 their weights carry
+    // powers of a_i = alpha . (V u_i); now that the u_i are known, alpha is chosen inside span(V)
+    // with all a_i equal (U^T gamma = 1, normalized), so that no unit's estimate is divided by a
+    // small factor. Since alpha = V gamma, alpha . x = gamma . t needs no new pass over X.
+    double[] balanced = balancedGamma(u, k);
+    if (balanced != null) {
+      gamma = balanced;
+    }
+    diagnostics.put("magnitudes.alpha", balanced != null ? "balanced: U^T gamma = 1, normalized"
+        : "first alpha draw (U singular)");
     Projected magnitudePart = parts[2] == parts[1] ? tensorPart
-        : Projected.of(moments, parts[2], basis, k, alpha);
+        : Projected.of(moments, parts[2], basis, k, null);
+    magnitudePart = magnitudePart.along(gamma, k);
     double[] labels2 = magnitudePart.labels(moments, k, varianceReduction ? 1 : -1);
     double[] labels1 = magnitudePart.labels(moments, k, varianceReduction ? 0 : -1);
     double[] q2 = moments.projectedContraction(2, l2 - 2, magnitudePart.t, k, labels2,
@@ -144,6 +160,57 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     return new Network(w, units.v(), d);
   }
 
+  /**
+   * A random unit alpha and gamma = V^T alpha: alpha = V gamma with gamma uniform on the unit
+   * sphere of R^k (inside the subspace), or alpha uniform on the sphere of R^d.
+   */
+  private double[][] alpha(SplittableRandom random, double[] basis, int d, int k) {
+    double[] alpha;
+    double[] gamma;
+    if (alphaInSubspace) {
+      gamma = MomentSteps.randomUnit(random, k);
+      alpha = new double[d];
+      for (int c = 0; c < k; c++) {
+        for (int a = 0; a < d; a++) {
+          alpha[a] += gamma[c] * basis[c * d + a];
+        }
+      }
+    } else {
+      alpha = MomentSteps.randomUnit(random, d);
+      gamma = new double[k];
+      for (int c = 0; c < k; c++) {
+        gamma[c] = Moments.dot(basis, c * d, alpha, 0, d);
+      }
+    }
+    return new double[][] {alpha, gamma};
+  }
+
+  /** Step 4 on one tensor: the decomposer plugin, then the guarded refinement when enabled. */
+  private Decomposition decompose(InitContext context, double[] r3, int k,
+      SplittableRandom random, Diagnostics diagnostics, String prefix) {
+    Diagnostics decomposerDiagnostics = (key, value) -> diagnostics.put(prefix + "decomposer."
+        + key, value);
+    Decomposition decomposition = context.decomposer(decomposer).decompose(r3, k, k, random,
+        decomposerDiagnostics);
+    double tensorNorm = SymmetricTensors.norm(r3);
+    diagnostics.put(prefix + "decomposition.residual", decomposition.residual());
+    diagnostics.put(prefix + "decomposition.relative-residual",
+        decomposition.residual() / tensorNorm);
+    if (!refine) {
+      diagnostics.put(prefix + "refinement.accepted", false);
+      diagnostics.put(prefix + "refinement.reason", "off");
+      return decomposition;
+    }
+    CpRefinement.Result refined = CpRefinement.refine(r3, k, decomposition);
+    diagnostics.put(prefix + "refinement.accepted", refined.accepted());
+    diagnostics.put(prefix + "refinement.reason", refined.reason());
+    diagnostics.put(prefix + "refinement.residual", refined.refined().residual());
+    diagnostics.put(prefix + "refinement.cancellation-before", refined.cancellationBefore());
+    diagnostics.put(prefix + "refinement.cancellation-after", refined.cancellationAfter());
+    diagnostics.put(prefix + "refinement.iterations", refined.iterations());
+    return refined.chosen();
+  }
+
   /** Row sets for steps 2, 3 and 5: all samples three times, or a random three-way split. */
   private int[][] parts(int n, SplittableRandom random) {
     if (!split) {
@@ -164,6 +231,26 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       Arrays.sort(parts[p]);
     }
     return parts;
+  }
+
+  /**
+   * The unit gamma of R^k with {@code gamma . u_i} the same for every i (U^T gamma = 1, then
+   * normalized), or null when U is singular.
+   */
+  static double[] balancedGamma(double[][] u, int k) {
+    double[] ut = new double[k * k];
+    for (int i = 0; i < k; i++) {
+      for (int c = 0; c < k; c++) {
+        ut[c * k + i] = u[i][c]; // column c of U^T holds the c-th coordinates
+      }
+    }
+    double[] ones = new double[k];
+    Arrays.fill(ones, 1);
+    double[] gamma = Dense.solve(ut, k, ones, 1);
+    if (gamma == null || SymmetricTensors.normalize(gamma) == 0 || !Double.isFinite(gamma[0])) {
+      return null;
+    }
+    return gamma;
   }
 
   /**
@@ -196,6 +283,15 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       double[][] projection = moments.project(rows, basis, k, alpha);
       return new Projected(projection[0], projection[1],
           moments.affineResiduals(rows, 0, null));
+    }
+
+    /** The same samples with h = gamma . t, i.e. alpha = V gamma (a unit vector of span(V)). */
+    Projected along(double[] gamma, int k) {
+      double[] alongGamma = new double[y.length];
+      for (int j = 0; j < alongGamma.length; j++) {
+        alongGamma[j] = Moments.dot(t, j * k, gamma, 0, k);
+      }
+      return new Projected(t, alongGamma, y);
     }
 
     /** The labels minus their fitted Hermite part of degree <= {@code degree} in t (-1: none). */

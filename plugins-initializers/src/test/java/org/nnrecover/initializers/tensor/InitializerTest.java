@@ -40,6 +40,25 @@ class InitializerTest {
   }
 
   @Test
+  void reluWithSeveralAlphaDrawsMatchesTheMeasuredAccuracy() {
+    // METHOD.md section 5 / issue 4: ReLU at d = 10, k = 5, kappa = 2, n = 10^4, init median 0.42.
+    // With one alpha, the unit with the smallest |alpha . wbar_i| was lost (0.871 [0.239, 1.520]
+    // over seeds 1..10); with 5 draws pooled this implementation measured 0.192 [0.111, 0.291].
+    // Seeds 1..4 here: every run below 0.4 (above the measured max, below the reference median).
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      for (int seed = 1; seed <= 4; seed++) {
+        Problems p = Problems.make(TeacherKind.RANDOM, TestActivations.reluPower(1), 10, 5, 2,
+            10000, seed, executor);
+        Network w0 = Problems.tensor(p.context(), Map.of());
+        double error = Recovery.unitError(p.teacher(), w0);
+        assertTrue(error < 0.4, "seed " + seed + ": unitError " + error);
+        assertEquals(5, p.context().recorded.get("alpha.draws"));
+        assertEquals(4, p.context().recorded.get("orders.j3"));
+      }
+    }
+  }
+
+  @Test
   void cubicReluDefinedOnlyInThisTestWorks() {
     // Degree 3: orders (2, 3, 1, 2) come from the profile alone; magnitudes use p = 3.
     try (BlockExecutor executor = new BlockExecutor(2)) {
