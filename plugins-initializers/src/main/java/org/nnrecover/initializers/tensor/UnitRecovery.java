@@ -49,6 +49,7 @@ public final class UnitRecovery {
       e1[i] = e1raw[i] / Math.pow(a1[i], o1 - 1);
     }
     double[] sigma = magnitudes(profile, o2, e2, o1, e1, diagnostics);
+    replaceDegenerateMagnitudes(sigma, diagnostics);
 
     double[] sign2 = new double[k];
     double[] sign1 = new double[k];
@@ -74,6 +75,28 @@ public final class UnitRecovery {
     }
     diagnostics.put("magnitudes.sigma", toList(sigma));
     return new Units(sigma, s, v);
+  }
+
+  /**
+   * A magnitude that came out zero or non-finite (a fitted weight r_i of exactly 0 or NaN, seen at
+   * small n) would leave the unit dead; it takes the median of the other units' magnitudes instead
+   * (1 when there are none), and the units concerned are recorded.
+   */
+  static void replaceDegenerateMagnitudes(double[] sigma, Diagnostics diagnostics) {
+    double[] good = Arrays.stream(sigma).filter(x -> x > 0 && Double.isFinite(x))
+        .sorted().toArray();
+    double fallback = good.length == 0 ? 1 : good[good.length / 2];
+    List<Integer> replaced = new ArrayList<>();
+    for (int i = 0; i < sigma.length; i++) {
+      if (!(sigma[i] > 0 && Double.isFinite(sigma[i]))) {
+        sigma[i] = fallback;
+        replaced.add(i);
+      }
+    }
+    if (!replaced.isEmpty()) {
+      diagnostics.put("magnitudes.degenerate-units", replaced);
+      diagnostics.put("magnitudes.degenerate-fallback", "median of the other units' magnitudes");
+    }
   }
 
   private static double[] magnitudes(ActivationProfile profile, int o2, double[] e2, int o1,
