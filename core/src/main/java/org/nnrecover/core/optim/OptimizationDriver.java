@@ -46,6 +46,7 @@ public final class OptimizationDriver implements OptimizationProblem {
   private IntConsumer iterationStarted = iteration -> {};
   private ErrorProbe errorProbe = null;
   private boolean recordTrace = true;
+  private boolean resamples = false;
 
   private final Map<String, Object> diagnostics = new LinkedHashMap<>();
   private final List<TraceRow> trace = new ArrayList<>();
@@ -98,6 +99,16 @@ public final class OptimizationDriver implements OptimizationProblem {
    */
   public OptimizationDriver onIterationStart(IntConsumer listener) {
     this.iterationStarted = listener;
+    return this;
+  }
+
+  /**
+   * Declares that the objective changes at every iteration (the listener of
+   * {@link #onIterationStart} moves it to a fresh batch), so that optimizers know to re-evaluate
+   * their current point before comparing values; see {@link OptimizationProblem#resamples()}.
+   */
+  public OptimizationDriver withResampling(boolean changesEveryIteration) {
+    this.resamples = changesEveryIteration;
     return this;
   }
 
@@ -218,6 +229,11 @@ public final class OptimizationDriver implements OptimizationProblem {
     }
     iterationStarted.accept(iterations + 1);
     return true;
+  }
+
+  @Override
+  public boolean resamples() {
+    return resamples;
   }
 
   @Override
