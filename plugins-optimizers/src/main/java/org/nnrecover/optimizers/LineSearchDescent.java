@@ -56,7 +56,9 @@ final class LineSearchDescent {
       x = accepted.point();
       value = accepted.value();
       gradient = accepted.gradient();
-      alpha = accepted.alpha() * settings.growth();
+      // Grow only after a search that took its first trial: a step that had to be cut back is
+      // about as large as the local curvature allows, and trying more than it wastes evaluations.
+      alpha = trials == 1 ? accepted.alpha() * settings.growth() : accepted.alpha();
       going = problem.report(x, value, Vectors.norm(gradient), accepted.alpha());
       if (going && problem.resamples()) {
         value = problem.evaluate(x, gradient); // the search compares values on the new batch

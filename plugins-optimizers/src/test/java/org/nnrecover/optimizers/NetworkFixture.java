@@ -19,7 +19,7 @@ final class NetworkFixture implements AutoCloseable {
   final Network teacher;
   final Samples samples;
   final SquaredRelu activation = new SquaredRelu();
-  final BlockExecutor executor = new BlockExecutor(2);
+  final BlockExecutor executor = new BlockExecutor(1);
   private final double[] truth;
   private final double truthNorm;
 
