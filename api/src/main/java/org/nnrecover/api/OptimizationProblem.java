@@ -38,6 +38,16 @@ public interface OptimizationProblem extends Objective {
    */
   boolean report(double[] point, double value, double gradientNorm, double step);
 
+  /**
+   * Whether the objective changes from one iteration to the next (resampling). When it does, a
+   * value or gradient computed before {@link #report} belongs to the previous batch, so an
+   * optimizer that compares values within an iteration (a line search, a function-value restart)
+   * must re-evaluate its current point first. False unless the core says otherwise.
+   */
+  default boolean resamples() {
+    return false;
+  }
+
   /** Where to record optimizer-specific diagnostics (restarts, rejected steps...). */
   Diagnostics diagnostics();
 }

@@ -1,5 +1,5 @@
 /**
- * Runnable benchmarks and examples built on the core. Each class has a {@code main}; run them from
- * the examples jar (see BENCHMARKS.md).
+ * Runnable benchmarks and examples that use nnrecover as a library. Each class has a
+ * {@code main}; run them from the examples jar (see BENCHMARKS.md).
  */
 package org.nnrecover.examples;

@@ -48,15 +48,7 @@ public final class GradientDescentProvider implements OptimizerProvider {
       }
       problem.project(x);
       double value = problem.evaluate(x, gradient);
-      going = problem.report(x, value, norm(gradient), step);
+      going = problem.report(x, value, Vectors.norm(gradient), step);
     }
-  }
-
-  static double norm(double[] x) {
-    double s = 0;
-    for (double value : x) {
-      s += value * value;
-    }
-    return Math.sqrt(s);
   }
 }

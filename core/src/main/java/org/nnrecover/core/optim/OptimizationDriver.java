@@ -48,6 +48,7 @@ public final class OptimizationDriver implements OptimizationProblem {
   private int traceEvery = 1;
   private double lastGradientNorm;
   private double lastStep;
+  private boolean resamples = false;
 
   private final Map<String, Object> diagnostics = new LinkedHashMap<>();
   private final List<TraceRow> trace = new ArrayList<>();
@@ -100,6 +101,16 @@ public final class OptimizationDriver implements OptimizationProblem {
    */
   public OptimizationDriver onIterationStart(IntConsumer listener) {
     this.iterationStarted = listener;
+    return this;
+  }
+
+  /**
+   * Declares that the objective changes at every iteration (the listener of
+   * {@link #onIterationStart} moves it to a fresh batch), so that optimizers know to re-evaluate
+   * their current point before comparing values; see {@link OptimizationProblem#resamples()}.
+   */
+  public OptimizationDriver withResampling(boolean changesEveryIteration) {
+    this.resamples = changesEveryIteration;
     return this;
   }
 
@@ -235,6 +246,11 @@ public final class OptimizationDriver implements OptimizationProblem {
     }
     iterationStarted.accept(iterations + 1);
     return true;
+  }
+
+  @Override
+  public boolean resamples() {
+    return resamples;
   }
 
   @Override

@@ -278,7 +278,7 @@ public final class Runner {
         });
       }
       if (options.resampleBatches() > 1) {
-        driver.onIterationStart(objective::useBatch);
+        driver.onIterationStart(objective::useBatch).withResampling(true);
       }
       if (truth != null) {
         driver.withErrorProbe((x, out) -> {

@@ -1,0 +1,141 @@
+package org.nnrecover.examples;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.OptimizerProvider;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleGenerator;
+import org.nnrecover.core.data.Seeds;
+import org.nnrecover.core.data.TeacherKind;
+import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.objective.NetworkObjective;
+import org.nnrecover.core.optim.OptimizationDriver;
+import org.nnrecover.core.optim.OptimizationResult;
+import org.nnrecover.core.optim.StopRules;
+import org.nnrecover.core.optim.TraceRow;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.plugin.PluginRegistry;
+
+/**
+ * Iterations, objective evaluations and wall time for gd, nesterov and line-search to reach
+ * frobError 1e-8 from the same start: squared ReLU, random teacher with kappa = 2, noise-free
+ * samples, start = W* plus a Gaussian perturbation of relative Frobenius size 0.1 (the local
+ * phase's regime; the identity permutation matches). Optimizers run with their default
+ * parameters, found through the plugin registry as the command line finds them.
+ *
+ * <p>Usage: {@code OptimizerBenchmark [small|large|all] [threads]}.
+ */
+public final class OptimizerBenchmark {
+  private static final double TARGET = 1e-8;
+  private static final double PERTURBATION = 0.1;
+
+  /** phi(z) = max(z, 0)^2, local so that the benchmark needs no activation plugin. */
+  private static final Activation SQUARED_RELU = new Activation() {
+    @Override
+    public double value(double z) {
+      return z > 0 ? z * z : 0;
+    }
+
+    @Override
+    public double derivative(double z) {
+      return z > 0 ? 2 * z : 0;
+    }
+
+    @Override
+    public double secondDerivative(double z) {
+      return z > 0 ? 2 : 0;
+    }
+
+    @Override
+    public OptionalDouble homogeneityDegree() {
+      return OptionalDouble.of(2);
+    }
+  };
+
+  private record Case(String optimizer, Map<String, String> params) {}
+
+  private static final List<Case> CASES = List.of(
+      new Case("gd", Map.of()),
+      new Case("nesterov", Map.of()),
+      new Case("line-search", Map.of()),
+      new Case("line-search", Map.of("wolfe", "true")));
+
+  private OptimizerBenchmark() {}
+
+  public static void main(String[] args) {
+    String which = args.length > 0 ? args[0] : "all";
+    int threads = args.length > 1 ? Integer.parseInt(args[1])
+        : Runtime.getRuntime().availableProcessors();
+    PluginRegistry registry = PluginRegistry.discover(OptimizerBenchmark.class.getClassLoader());
+    System.out.println("| d | k | n | optimizer | iterations | evaluations | seconds |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    try (BlockExecutor executor = new BlockExecutor(threads)) {
+      if (!which.equals("large")) {
+        benchmark(registry, executor, 10, 5, 10_000, 20_000);
+      }
+      if (!which.equals("small")) {
+        benchmark(registry, executor, 100, 10, 100_000, 20_000);
+      }
+    }
+  }
+
+  private static void benchmark(PluginRegistry registry, BlockExecutor executor, int d, int k,
+      int n, int maxIterations) {
+    long seed = 2017;
+    Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, Seeds.TEACHER));
+    Samples samples = SampleGenerator.generate(teacher, SQUARED_RELU, n, 0,
+        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+    double[] truth = teacher.weights();
+    double truthNorm = norm(truth);
+    double[] start = truth.clone();
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] delta = new double[start.length];
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = random.nextGaussian();
+    }
+    double scale = PERTURBATION * truthNorm / norm(delta);
+    for (int i = 0; i < start.length; i++) {
+      start[i] += scale * delta[i];
+    }
+    for (Case c : CASES) {
+      OptimizerProvider provider =
+          registry.provider(PluginKind.OPTIMIZER, c.optimizer(), OptimizerProvider.class);
+      NetworkObjective objective = new NetworkObjective(samples, SQUARED_RELU, k,
+          teacher.outputWeights(), false, 1, executor);
+      OptimizationResult result = new OptimizationDriver(objective, start,
+          new StopRules(maxIterations, Integer.MAX_VALUE, 0, 0, 1e-20, 1e12))
+          .withReference(objective.zeroNetworkLoss())
+          .withErrorProbe((point, out) -> {
+            double s = 0;
+            for (int i = 0; i < truth.length; i++) {
+              s += (point[i] - truth[i]) * (point[i] - truth[i]);
+            }
+            out[1] = Math.sqrt(s) / truthNorm;
+          })
+          .run(provider.create(registry.resolveParams(PluginKind.OPTIMIZER, c.optimizer(),
+              c.params())));
+      TraceRow reached = result.trace().stream().filter(row -> row.frobError() < TARGET)
+          .findFirst().orElse(null);
+      String name = c.optimizer() + (c.params().isEmpty() ? "" : " " + c.params());
+      System.out.println(reached == null
+          ? String.format("| %d | %d | %d | %s | not reached (%s after %d) | %d | %.2f |", d, k,
+              n, name, result.stopReason().id(), result.iterations(), result.evaluations(),
+              result.seconds())
+          : String.format("| %d | %d | %d | %s | %d | %d | %.2f |", d, k, n, name,
+              reached.iteration(), reached.evaluations(), reached.seconds()));
+    }
+  }
+
+  private static double norm(double[] x) {
+    double s = 0;
+    for (double value : x) {
+      s += value * value;
+    }
+    return Math.sqrt(s);
+  }
+}

@@ -1,0 +1,90 @@
+package org.nnrecover.optimizers;
+
+import java.util.SplittableRandom;
+import org.nnrecover.api.Objective;
+
+/**
+ * f(x) = 1/2 (x - c)^T A (x - c) with A = Q diag(lambda) Q^T, Q a random rotation and lambda evenly
+ * spaced from 1 to kappa: a strongly convex quadratic with mu = 1, L = kappa, minimum 0 at c.
+ */
+final class Quadratic implements Objective {
+  private final int n;
+  private final double[] a;
+  private final double[] center;
+  private final double[] shifted;
+
+  Quadratic(int n, double kappa, SplittableRandom random) {
+    this.n = n;
+    double[] q = rotation(n, random);
+    this.a = new double[n * n];
+    for (int l = 0; l < n; l++) {
+      double lambda = 1 + (kappa - 1) * l / (n - 1);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          a[i * n + j] += lambda * q[l * n + i] * q[l * n + j];
+        }
+      }
+    }
+    this.center = new double[n];
+    for (int i = 0; i < n; i++) {
+      center[i] = random.nextGaussian();
+    }
+    this.shifted = new double[n];
+  }
+
+  /** Rows of an orthogonal matrix: Gram-Schmidt (twice) on Gaussian vectors. */
+  private static double[] rotation(int n, SplittableRandom random) {
+    double[] q = new double[n * n];
+    for (int l = 0; l < n; l++) {
+      for (int i = 0; i < n; i++) {
+        q[l * n + i] = random.nextGaussian();
+      }
+      for (int pass = 0; pass < 2; pass++) {
+        for (int p = 0; p < l; p++) {
+          double dot = 0;
+          for (int i = 0; i < n; i++) {
+            dot += q[p * n + i] * q[l * n + i];
+          }
+          for (int i = 0; i < n; i++) {
+            q[l * n + i] -= dot * q[p * n + i];
+          }
+        }
+      }
+      double norm = 0;
+      for (int i = 0; i < n; i++) {
+        norm += q[l * n + i] * q[l * n + i];
+      }
+      for (int i = 0; i < n; i++) {
+        q[l * n + i] /= Math.sqrt(norm);
+      }
+    }
+    return q;
+  }
+
+  /** The minimizer c. */
+  double[] minimizer() {
+    return center.clone();
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  @Override
+  public double evaluate(double[] point, double[] gradient) {
+    for (int i = 0; i < n; i++) {
+      shifted[i] = point[i] - center[i];
+    }
+    double value = 0;
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += a[i * n + j] * shifted[j];
+      }
+      gradient[i] = s;
+      value += shifted[i] * s;
+    }
+    return value / 2;
+  }
+}
