@@ -54,7 +54,7 @@ class QuadraticTest {
   private static int iterationsToTolerance(double kappa, Optimizer optimizer) {
     Quadratic quadratic = new Quadratic(DIMENSION, kappa, new SplittableRandom(5));
     OptimizationResult result = new OptimizationDriver(quadratic, origin(),
-        new StopRules(1_000_000, Integer.MAX_VALUE, 0, 0, 1e-16, 1e12)).withTrace(false)
+        new StopRules(1_000_000, Integer.MAX_VALUE, 0, 0, 1e-16, 1e12)).withTraceEvery(0)
         .run(optimizer);
     assertEquals(StopReason.OBJECTIVE_TOLERANCE, result.stopReason(), "kappa " + kappa);
     return result.iterations();
