@@ -63,15 +63,13 @@ final class LscCommand implements Callable<Integer> {
       description = "activation parameters (repeatable)")
   List<String> settings = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE})")
-  String format;
+  @Mixin FormatOption output;
 
   @Spec CommandSpec command;
 
   @Override
   public Integer call() {
-    OutputFormat outputFormat = OutputFormat.parse(format);
+    OutputFormat outputFormat = output.chosen();
     TeacherKind kind = TeacherKind.parse(teacher);
     if (d < 1 || k < 1 || k > d) {
       throw new IllegalArgumentException("need 1 <= k <= d, got d = " + d + ", k = " + k);

@@ -16,7 +16,6 @@ import org.nnrecover.core.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nnrecover plugins}: every plugin by kind, with its parameters and defaults. */
@@ -27,15 +26,13 @@ import picocli.CommandLine.Spec;
 final class PluginsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE})")
-  String format;
+  @Mixin FormatOption output;
 
   @Spec CommandSpec command;
 
   @Override
   public Integer call() {
-    OutputFormat outputFormat = OutputFormat.parse(format);
+    OutputFormat outputFormat = output.chosen();
     PluginRegistry registry = common.registry();
     PrintWriter out = command.commandLine().getOut();
     if (outputFormat == OutputFormat.JSON) {

@@ -38,15 +38,13 @@ final class PropertiesCommand implements Callable<Integer> {
       description = "activation parameters, e.g. leaky-relu.slope=0.1 (repeatable)")
   List<String> settings = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE})")
-  String format;
+  @Mixin FormatOption output;
 
   @Spec CommandSpec command;
 
   @Override
   public Integer call() {
-    OutputFormat outputFormat = OutputFormat.parse(format);
+    OutputFormat outputFormat = output.chosen();
     double[] sigmaValues = parseSigmas(sigmas);
     PluginRegistry registry = common.registry();
     Map<String, Map<String, String>> given = SpecOptions.parseSettings(settings);

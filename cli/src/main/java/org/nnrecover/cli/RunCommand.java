@@ -27,9 +27,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin SpecOptions specOptions;
   @Mixin CommonOptions common;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE})")
-  String format;
+  @Mixin FormatOption output;
 
   @Option(names = "--trace", paramLabel = "FILE.csv",
       description = "write the per-iteration trace to this CSV file")
@@ -39,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFormat outputFormat = OutputFormat.parse(format);
+    OutputFormat outputFormat = output.chosen();
     RunSpec spec = specOptions.toSpec();
     RunRecord record;
     try (BlockExecutor executor = common.executor()) {

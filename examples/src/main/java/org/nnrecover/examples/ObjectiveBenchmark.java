@@ -2,6 +2,7 @@ package org.nnrecover.examples;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.nnrecover.activations.SquaredRelu;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
@@ -25,17 +26,7 @@ public final class ObjectiveBenchmark {
     int d = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-    Activation squaredRelu = new Activation() {
-      @Override public double value(double z) {
-        return z > 0 ? z * z : 0;
-      }
-      @Override public double derivative(double z) {
-        return z > 0 ? 2 * z : 0;
-      }
-      @Override public double secondDerivative(double z) {
-        return z > 0 ? 2 : 0;
-      }
-    };
+    Activation squaredRelu = Activations.defaults(new SquaredRelu());
     Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0,
         Seeds.stream(1, Seeds.SAMPLES), Seeds.stream(1, Seeds.NOISE));

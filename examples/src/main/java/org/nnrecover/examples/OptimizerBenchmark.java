@@ -2,8 +2,8 @@ package org.nnrecover.examples;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import org.nnrecover.activations.SquaredRelu;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.OptimizerProvider;
@@ -34,28 +34,7 @@ public final class OptimizerBenchmark {
   private static final double TARGET = 1e-8;
   private static final double PERTURBATION = 0.1;
 
-  /** phi(z) = max(z, 0)^2, local so that the benchmark needs no activation plugin. */
-  private static final Activation SQUARED_RELU = new Activation() {
-    @Override
-    public double value(double z) {
-      return z > 0 ? z * z : 0;
-    }
-
-    @Override
-    public double derivative(double z) {
-      return z > 0 ? 2 * z : 0;
-    }
-
-    @Override
-    public double secondDerivative(double z) {
-      return z > 0 ? 2 : 0;
-    }
-
-    @Override
-    public OptionalDouble homogeneityDegree() {
-      return OptionalDouble.of(2);
-    }
-  };
+  private static final Activation SQUARED_RELU = Activations.defaults(new SquaredRelu());
 
   private record Case(String optimizer, Map<String, String> params) {}
 

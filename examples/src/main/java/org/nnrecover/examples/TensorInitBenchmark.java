@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
+import org.nnrecover.activations.Relu;
+import org.nnrecover.activations.SquaredRelu;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.ActivationProfile;
+import org.nnrecover.api.ActivationProvider;
 import org.nnrecover.api.Decomposition;
 import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.InitContext;
@@ -25,7 +26,9 @@ import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.metrics.RecoveryMetrics;
 import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.theory.ActivationProfiles;
 import org.nnrecover.initializers.tensor.Dense;
 import org.nnrecover.initializers.tensor.Moments;
 import org.nnrecover.initializers.tensor.SubspaceIteration;
@@ -44,9 +47,7 @@ import org.nnrecover.initializers.tensor.TensorMethod;
  *       d = 10, k = 5, kappa = 2, squared ReLU and ReLU at n = 10^4 and 10^5.
  * </ul>
  *
- * <p>The activations and their profile are closed-form here (max(z, 0)^p has Hermite coefficients
- * from the half-line moments {@code E[z^q 1{z > 0}] = 2^(q/2 - 1) Gamma((q + 1)/2) / sqrt(pi)}), so
- * that this benchmark only needs core and the initializer plugins.
+ * <p>The activations are the built-in plugins, their profiles core's {@link ActivationProfiles}.
  */
 public final class TensorInitBenchmark {
   private static final int OVERSAMPLING = 8;
@@ -92,7 +93,7 @@ public final class TensorInitBenchmark {
   /** One timing row; returns the time of one P2_hat U product in ms. */
   private static double row(BlockExecutor executor, int d, int n, int k) {
     long seed = 1;
-    Activation phi = reluPower(2);
+    Activation phi = Activations.defaults(new SquaredRelu());
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, "teacher"));
     Samples samples = SampleGenerator.generate(teacher, phi, n, 0, Seeds.stream(seed, "samples"),
         Seeds.stream(seed, "noise"));
@@ -126,11 +127,12 @@ public final class TensorInitBenchmark {
     Decomposition dec = decomposer("jennrich").decompose(r3, k, k, random, Diagnostics.none());
     double decompositionMs = (System.nanoTime() - t0) / 1e6;
 
-    Context context = new Context(samples, k, new ReluPowerProfile(phi, 2), seed, executor);
+    Context context = new Context(samples, k, ActivationProfiles.of(phi), seed, executor);
     t0 = System.nanoTime();
     Network w0 = defaultMethod().initialize(context);
     double totalMs = (System.nanoTime() - t0) / 1e6;
-    String error = k <= 8 ? String.format("%.3f", unitError(teacher, w0)) : "-";
+    String error = k <= 8 ? String.format("%.3f",
+        RecoveryMetrics.compute(teacher, w0, Double.NaN).unitError()) : "-";
     System.out.printf("%6d %8d %9.1f %9.1f %11.1f %6d %13.1f %10.1f  %s  (decomp residual %.3g)%n",
         d, n, pass, r3Ms, decompositionMs, sub.iterations(), subspaceMs, totalMs, error,
         dec.residual());
@@ -140,40 +142,33 @@ public final class TensorInitBenchmark {
   private static void accuracy(BlockExecutor executor) {
     System.out.println("d = 10, k = 5, kappa = 2, seeds 1..10, tensor init (defaults)");
     System.out.println("activation     n       unitError median [min, max]   v right");
-    for (int power : new int[] {2, 1}) {
+    for (ActivationProvider provider : List.of(new SquaredRelu(), new Relu())) {
       for (int n : new int[] {10000, 100000}) {
         double[] errors = new double[10];
         int vRight = 0;
-        Activation phi = reluPower(power);
+        Activation phi = Activations.defaults(provider);
+        ActivationProfile profile = ActivationProfiles.of(phi);
         for (int seed = 1; seed <= 10; seed++) {
           Network teacher = Teachers.make(TeacherKind.RANDOM, 10, 5, 2,
               Seeds.stream(seed, Seeds.TEACHER));
           Samples samples = SampleGenerator.generate(teacher, phi, n, 0,
               Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
-          Context context = new Context(samples, 5, new ReluPowerProfile(phi, power),
-              Seeds.mix(seed, Seeds.INITIALIZER), executor);
-          Network w0 = defaultMethod().initialize(context);
-          errors[seed - 1] = unitError(teacher, w0);
-          vRight += sumOf(teacher.outputWeights()) == sumOf(w0.outputWeights()) ? 1 : 0;
+          Context context = new Context(samples, 5, profile, Seeds.mix(seed, Seeds.INITIALIZER),
+              executor);
+          RecoveryMetrics metrics = RecoveryMetrics.compute(teacher,
+              defaultMethod().initialize(context), Double.NaN);
+          errors[seed - 1] = metrics.unitError();
+          vRight += metrics.signsCorrect() ? 1 : 0;
         }
         Arrays.sort(errors);
         System.out.printf("%-12s %7d   %.3f [%.3f, %.3f]              %d/10%n",
-            power == 2 ? "squared-relu" : "relu", n, (errors[4] + errors[5]) / 2, errors[0],
-            errors[9], vRight);
+            provider.name(), n, (errors[4] + errors[5]) / 2, errors[0], errors[9], vRight);
       }
     }
   }
 
   private static TensorMethod defaultMethod() {
     return new TensorMethod(false, "jennrich", 1e-6, 200, OVERSAMPLING, true, true, true, 5);
-  }
-
-  private static double sumOf(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s;
   }
 
   private static double slope(List<double[]> points) {
@@ -209,167 +204,6 @@ public final class TensorInitBenchmark {
       }
     }
     throw new IllegalArgumentException("no decomposer named '" + name + "'");
-  }
-
-  /** min over permutations of max_j |w*_j - w_pi(j)| / |w*_j| (brute force, k <= 8). */
-  static double unitError(Network truth, Network estimate) {
-    int k = truth.k();
-    int[] perm = new int[k];
-    Arrays.setAll(perm, i -> i);
-    double best = Double.POSITIVE_INFINITY;
-    do {
-      double worst = 0;
-      for (int j = 0; j < k; j++) {
-        double[] a = truth.unit(j);
-        double[] b = estimate.unit(perm[j]);
-        double diff = 0;
-        double norm = 0;
-        for (int x = 0; x < a.length; x++) {
-          diff += (a[x] - b[x]) * (a[x] - b[x]);
-          norm += a[x] * a[x];
-        }
-        worst = Math.max(worst, Math.sqrt(diff / norm));
-      }
-      best = Math.min(best, worst);
-    } while (nextPermutation(perm));
-    return best;
-  }
-
-  private static boolean nextPermutation(int[] p) {
-    int i = p.length - 2;
-    while (i >= 0 && p[i] >= p[i + 1]) {
-      i--;
-    }
-    if (i < 0) {
-      return false;
-    }
-    int j = p.length - 1;
-    while (p[j] <= p[i]) {
-      j--;
-    }
-    int t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-    for (int l = i + 1, r = p.length - 1; l < r; l++, r--) {
-      t = p[l];
-      p[l] = p[r];
-      p[r] = t;
-    }
-    return true;
-  }
-
-  static Activation reluPower(int power) {
-    return new Activation() {
-      @Override
-      public double value(double z) {
-        return z > 0 ? (power == 1 ? z : Math.pow(z, power)) : 0;
-      }
-
-      @Override
-      public double derivative(double z) {
-        return z > 0 ? power * Math.pow(z, power - 1) : 0;
-      }
-
-      @Override
-      public double secondDerivative(double z) {
-        return z > 0 && power >= 2 ? power * (power - 1) * Math.pow(z, power - 2) : 0;
-      }
-
-      @Override
-      public OptionalDouble homogeneityDegree() {
-        return OptionalDouble.of(power);
-      }
-    };
-  }
-
-  /** Closed-form profile of max(z, 0)^p: only what the tensor initializer reads. */
-  record ReluPowerProfile(Activation activation, int power) implements ActivationProfile {
-
-    /** E[z^q 1{z > 0}] for z ~ N(0, 1). */
-    private static double halfMoment(int q) {
-      // (q - 1)!! / 2 for even q, and (q - 1)!! / sqrt(2 pi) for odd q.
-      double f = 1;
-      for (int i = q - 1; i > 0; i -= 2) {
-        f *= i;
-      }
-      return q % 2 == 0 ? f / 2 : f / Math.sqrt(2 * Math.PI);
-    }
-
-    @Override
-    public double hermite(int j, double sigma) {
-      // He_j(z) = sum_i c_i z^i with He_{j+1} = z He_j - j He_{j-1}.
-      double[] previous = {1};
-      double[] current = j == 0 ? previous : new double[] {0, 1};
-      for (int q = 1; q < j; q++) {
-        double[] next = new double[q + 2];
-        for (int i = 0; i < current.length; i++) {
-          next[i + 1] += current[i];
-        }
-        for (int i = 0; i < previous.length; i++) {
-          next[i] -= q * previous[i];
-        }
-        previous = current;
-        current = next;
-      }
-      double m = 0;
-      for (int i = 0; i < current.length; i++) {
-        m += current[i] * halfMoment(i + power);
-      }
-      return Math.pow(sigma, power) * m;
-    }
-
-    @Override
-    public double alpha(int q, double sigma) {
-      throw new UnsupportedOperationException("not needed by the benchmark");
-    }
-
-    @Override
-    public double beta(int q, double sigma) {
-      throw new UnsupportedOperationException("not needed by the benchmark");
-    }
-
-    @Override
-    public double rho(double sigma) {
-      throw new UnsupportedOperationException("not needed by the benchmark");
-    }
-
-    @Override
-    public OptionalDouble homogeneityDegree() {
-      return OptionalDouble.of(power);
-    }
-
-    private OptionalInt firstNonzero(int from) {
-      double max = 0;
-      for (int j = 0; j <= 8; j++) {
-        max = Math.max(max, Math.abs(hermite(j, 1)));
-      }
-      for (int j = from; j <= 8; j++) {
-        if (Math.abs(hermite(j, 1)) > 1e-9 * max) {
-          return OptionalInt.of(j);
-        }
-      }
-      return OptionalInt.empty();
-    }
-
-    @Override
-    public OptionalInt j2() {
-      return firstNonzero(2);
-    }
-
-    @Override
-    public OptionalInt j3() {
-      return firstNonzero(3);
-    }
-
-    @Override
-    public OptionalInt l1() {
-      return firstNonzero(1);
-    }
-
-    @Override
-    public OptionalInt l2() {
-      return firstNonzero(2);
-    }
   }
 
   /** A minimal InitContext over in-memory samples. */

@@ -1,7 +1,10 @@
 package org.nnrecover.optimizers;
 
 import java.util.SplittableRandom;
+import org.nnrecover.activations.SquaredRelu;
+import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.Params;
 import org.nnrecover.api.Samples;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.data.Seeds;
@@ -18,12 +21,14 @@ import org.nnrecover.core.parallel.BlockExecutor;
 final class NetworkFixture implements AutoCloseable {
   final Network teacher;
   final Samples samples;
-  final SquaredRelu activation = new SquaredRelu();
+  final Activation activation;
   final BlockExecutor executor = new BlockExecutor(1);
   private final double[] truth;
   private final double truthNorm;
 
   NetworkFixture(long seed, int d, int k, double kappa, int n) {
+    SquaredRelu plugin = new SquaredRelu();
+    activation = plugin.create(Params.defaults(plugin.name(), plugin.parameters()));
     teacher = Teachers.make(TeacherKind.RANDOM, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
     samples = SampleGenerator.generate(teacher, activation, n, 0,
         Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));

@@ -193,26 +193,23 @@ final class Charts {
     }
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(categoryLabel), y, renderer);
     boolean legend = boxes.size() > 1;
-    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
-    chart.setBackgroundPaint(Color.WHITE);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    if (subtitle != null) {
-      chart.addSubtitle(new TextTitle(subtitle));
-    }
-    if (chart.getLegend() != null) {
-      chart.getLegend().setFrame(BlockBorder.NONE);
-    }
-    return chart;
+    return finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend), subtitle);
   }
 
   private static JFreeChart finish(JFreeChart chart, String subtitle, XYPlot plot) {
-    chart.setBackgroundPaint(Color.WHITE);
     if (plot.getBackgroundPaint() != Color.WHITE) {
       plot.setBackgroundPaint(Color.WHITE);
       plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
       plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     }
+    return finish(chart, subtitle);
+  }
+
+  /** White background, the subtitle if any, and a legend without a frame. */
+  private static JFreeChart finish(JFreeChart chart, String subtitle) {
+    chart.setBackgroundPaint(Color.WHITE);
     if (subtitle != null) {
       chart.addSubtitle(new TextTitle(subtitle));
     }

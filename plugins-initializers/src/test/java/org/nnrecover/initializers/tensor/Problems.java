@@ -10,6 +10,7 @@ import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
+import org.nnrecover.core.theory.ActivationProfiles;
 import org.nnrecover.initializers.SpectralInitializerProvider;
 import org.nnrecover.initializers.TensorInitializerProvider;
 
@@ -21,7 +22,7 @@ record Problems(Network teacher, Samples samples, TestContext context) {
     Network teacher = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(teacher, activation, n, 0,
         Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
-    TestContext context = new TestContext(samples, k, new QuadratureProfile(activation),
+    TestContext context = new TestContext(samples, k, ActivationProfiles.of(activation),
         Seeds.mix(seed, Seeds.INITIALIZER), reducer);
     return new Problems(teacher, samples, context);
   }

@@ -2,78 +2,41 @@ package org.nnrecover.initializers.tensor;
 
 import java.util.OptionalDouble;
 import org.nnrecover.api.Activation;
+import org.nnrecover.api.ActivationProvider;
+import org.nnrecover.api.Params;
 
-/** Activations defined only in tests (the real plugins live in another module). */
+/** The activations the tests use: the real plugins, and a cubic ReLU that exists only here. */
 final class TestActivations {
   private TestActivations() {}
 
-  /** max(z, 0)^power, homogeneous of degree power. */
-  static Activation reluPower(int power) {
-    return new Activation() {
-      @Override
-      public double value(double z) {
-        return z > 0 ? Math.pow(z, power) : 0;
-      }
-
-      @Override
-      public double derivative(double z) {
-        return z > 0 ? power * Math.pow(z, power - 1) : 0;
-      }
-
-      @Override
-      public double secondDerivative(double z) {
-        return z > 0 && power >= 2 ? power * (power - 1) * Math.pow(z, power - 2) : 0;
-      }
-
-      @Override
-      public OptionalDouble homogeneityDegree() {
-        return OptionalDouble.of(power);
-      }
-    };
+  /** The activation {@code provider} makes with its default parameters. */
+  static Activation plugin(ActivationProvider provider) {
+    return provider.create(Params.defaults(provider.name(), provider.parameters()));
   }
 
-  /** z^power for all z (linear: 1, quadratic: 2), homogeneous. */
-  static Activation monomial(int power) {
-    return new Activation() {
-      @Override
-      public double value(double z) {
-        return Math.pow(z, power);
-      }
-
-      @Override
-      public double derivative(double z) {
-        return power * Math.pow(z, power - 1);
-      }
-
-      @Override
-      public double secondDerivative(double z) {
-        return power >= 2 ? power * (power - 1) * Math.pow(z, power - 2) : 0;
-      }
-
-      @Override
-      public OptionalDouble homogeneityDegree() {
-        return OptionalDouble.of(power);
-      }
-    };
-  }
-
-  /** tanh, not homogeneous. */
-  static final Activation TANH = new Activation() {
+  /**
+   * max(z, 0)^3, homogeneous of degree 3. Deliberately not a plugin: the tensor method must work
+   * for an activation it has never heard of, from the profile alone.
+   */
+  static final Activation CUBIC_RELU = new Activation() {
     @Override
     public double value(double z) {
-      return Math.tanh(z);
+      return z > 0 ? z * z * z : 0;
     }
 
     @Override
     public double derivative(double z) {
-      double t = Math.tanh(z);
-      return 1 - t * t;
+      return z > 0 ? 3 * z * z : 0;
     }
 
     @Override
     public double secondDerivative(double z) {
-      double t = Math.tanh(z);
-      return -2 * t * (1 - t * t);
+      return z > 0 ? 6 * z : 0;
+    }
+
+    @Override
+    public OptionalDouble homogeneityDegree() {
+      return OptionalDouble.of(3);
     }
   };
 }

@@ -3,6 +3,7 @@ package org.nnrecover.initializers.tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Diagnostics;
@@ -14,47 +15,17 @@ import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
 
-/** An InitContext for tests: decomposers by name from this module's providers, default params. */
-final class TestContext implements InitContext {
-  final Map<String, Object> recorded = new LinkedHashMap<>();
-  private final Samples samples;
-  private final int k;
-  private final ActivationProfile profile;
-  private final SplittableRandom random;
-  private final SampleReducer reducer;
+/**
+ * An InitContext for tests over given samples and reducer (testkit's TestInitContext makes its own
+ * teacher and reduces sequentially; these tests need core's teachers and a BlockExecutor):
+ * decomposers by name from this module's providers with default params, no teacher.
+ */
+record TestContext(Samples samples, int k, ActivationProfile profile, SplittableRandom random,
+    SampleReducer reducer, Map<String, Object> recorded) implements InitContext {
 
   TestContext(Samples samples, int k, ActivationProfile profile, long seed,
       SampleReducer reducer) {
-    this.samples = samples;
-    this.k = k;
-    this.profile = profile;
-    this.random = new SplittableRandom(seed);
-    this.reducer = reducer;
-  }
-
-  @Override
-  public Samples samples() {
-    return samples;
-  }
-
-  @Override
-  public int k() {
-    return k;
-  }
-
-  @Override
-  public ActivationProfile profile() {
-    return profile;
-  }
-
-  @Override
-  public SplittableRandom random() {
-    return random;
-  }
-
-  @Override
-  public SampleReducer reducer() {
-    return reducer;
+    this(samples, k, profile, new SplittableRandom(seed), reducer, new LinkedHashMap<>());
   }
 
   @Override
@@ -64,8 +35,7 @@ final class TestContext implements InitContext {
 
   @Override
   public TensorDecomposer decomposer(String name) {
-    for (TensorDecomposerProvider provider : java.util.ServiceLoader.load(
-        TensorDecomposerProvider.class)) {
+    for (TensorDecomposerProvider provider : ServiceLoader.load(TensorDecomposerProvider.class)) {
       if (provider.name().equals(name)) {
         return provider.create(Params.defaults(name, provider.parameters()));
       }
