@@ -1,7 +1,8 @@
-# Markdown table of the issue-4 sweeps: python3 init-table.py (reads /tmp/tables/<sweep>/runs.jsonl)
+# Markdown table of the issue-4 sweeps: python3 init-table.py [ROOT] (reads ROOT/<sweep>/runs.jsonl, ROOT defaults to /tmp/tables)
 import json, statistics, sys, collections
+ROOT = sys.argv[1] if len(sys.argv) > 1 else '/tmp/tables'
 def load(name):
-    try: return [json.loads(l) for l in open(f'/tmp/tables/{name}/runs.jsonl') if l.strip()]
+    try: return [json.loads(l) for l in open(f'{ROOT}/{name}/runs.jsonl') if l.strip()]
     except FileNotFoundError: return []
 acts=['squared-relu','relu','leaky-relu','sigmoid','tanh','erf']
 def med(xs):
@@ -24,5 +25,6 @@ for n,tag in [(10000,'1e4'),(100000,'1e5')]:
             row.append(f"{sum(1 for r in ok if r['init']['signsCorrect'])}/{len(ok)}" if ok else '-')
         rs=g[a]
         outs=collections.Counter(r['outcome'] for r in rs)
-        row.append(f"{sum(1 for r in rs if r['final'] and r['final']['success'])}/{len(rs)} ({', '.join(f'{k} {v}' for k,v in outs.items())})" if rs else '-')
+        its=sorted(r['iterations'] for r in rs)
+        row.append(f"{sum(1 for r in rs if r['final'] and r['final']['success'])}/{len(rs)} ({', '.join(f'{k} {v}' for k,v in outs.items())}; median {statistics.median(its):.0f} iterations)" if rs else '-')
         print('| '+' | '.join(row)+' |')
