@@ -166,8 +166,8 @@ public final class Runner {
     private Activation activation;
     private double degree = Double.NaN;
     private double zeroLoss;
-    /** phi(-z) = -phi(z): (v_i, w_i) and (-v_i, -w_i) are the same unit, so compare canonically. */
-    private boolean odd;
+    /** c in phi(z) + phi(-z) = c (NaN when there is none): flipping a unit then shifts by -c v_i. */
+    private double symmetry = Double.NaN;
 
     Execution(ResolvedSpec resolved) {
       this.resolved = resolved;
@@ -183,7 +183,7 @@ public final class Runner {
         activation = create(resolved.activation(), ActivationProvider.class);
         OptionalDouble p = activation.homogeneityDegree();
         degree = p.isPresent() ? p.getAsDouble() : Double.NaN;
-        odd = isOdd(activation);
+        symmetry = symmetryConstant(activation);
         if (samples == null) {
           generateData();
         }
@@ -313,13 +313,26 @@ public final class Runner {
     }
 
     /**
-     * Recovery metrics against the truth. For an odd phi the sign of each unit is not
-     * identifiable, so both networks are first put in the canonical form v_i >= 0.
+     * Recovery metrics against the truth. When phi(z) + phi(-z) = c, flipping a unit
+     * ((v_i, w_i) -> (-v_i, -w_i)) changes the network by the constant -c v_i, so units are compared
+     * in the canonical form v_i >= 0: for an odd phi (c = 0) that is the whole comparison; otherwise
+     * (sigmoid) the networks are equal when moreover the counts of v_i = +1 agree, which is what
+     * signsCorrect and success then require.
      */
     private RecoveryMetrics compare(Network net) {
-      return odd
-          ? RecoveryMetrics.compute(nonNegativeOutputs(truth), nonNegativeOutputs(net), degree)
-          : RecoveryMetrics.compute(truth, net, degree);
+      if (Double.isNaN(symmetry)) {
+        return RecoveryMetrics.compute(truth, net, degree);
+      }
+      RecoveryMetrics m =
+          RecoveryMetrics.compute(nonNegativeOutputs(truth), nonNegativeOutputs(net), degree);
+      if (symmetry == 0) {
+        return m;
+      }
+      boolean sumsAgree = Math.abs(sum(net.outputWeights()) - sum(truth.outputWeights()))
+          <= RecoveryMetrics.V_TOLERANCE;
+      return new RecoveryMetrics(m.unitError(), m.permutation(), m.frobError(),
+          m.frobPermutation(), sumsAgree, m.success() && sumsAgree, m.directionError(),
+          m.directionPermutation(), m.productError());
     }
 
     private void checkNetwork(Network net, String plugin) {
@@ -425,20 +438,32 @@ public final class Runner {
     }
   }
 
-  /** Whether phi(-z) = -phi(z) on a grid of [-8, 8] (to 1e-12 relative). */
-  static boolean isOdd(Activation activation) {
+  /**
+   * The constant c with phi(z) + phi(-z) = c for every z (checked on a grid of [-8, 8] to 1e-12
+   * relative), when there is one: 0 for an odd phi, 1 for sigmoid; NaN otherwise.
+   */
+  static double symmetryConstant(Activation activation) {
+    double c = 2 * activation.value(0);
     for (int i = 1; i <= 160; i++) {
       double z = i * 0.05;
       double plus = activation.value(z);
-      double minus = activation.value(-z);
-      if (Math.abs(plus + minus) > 1e-12 * Math.max(Math.abs(plus), Double.MIN_NORMAL)) {
-        return false;
+      double sum = plus + activation.value(-z);
+      if (Math.abs(sum - c) > 1e-12 * Math.max(Math.abs(plus), 1)) {
+        return Double.NaN;
       }
     }
-    return activation.value(0) == 0;
+    return c;
   }
 
-  /** The same network with every unit flipped to v_i >= 0 (valid for an odd phi). */
+  private static double sum(double[] values) {
+    double total = 0;
+    for (double value : values) {
+      total += value;
+    }
+    return total;
+  }
+
+  /** The same units, each flipped ((v_i, w_i) -> (-v_i, -w_i)) so that v_i >= 0. */
   static Network nonNegativeOutputs(Network net) {
     double[] w = net.weights();
     double[] v = net.outputWeights();

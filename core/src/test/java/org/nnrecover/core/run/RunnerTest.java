@@ -2,7 +2,6 @@ package org.nnrecover.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,8 +165,20 @@ class RunnerTest {
   }
 
   @Test
-  void oddnessIsDetectedNumerically() {
-    assertTrue(Runner.isOdd(tanh()));
+  void pointSymmetryIsDetectedNumerically() {
+    assertEquals(0, Runner.symmetryConstant(tanh()), 0);
+    Activation sigmoid = new Activation() {
+      @Override public double value(double z) {
+        return 1 / (1 + Math.exp(-z));
+      }
+      @Override public double derivative(double z) {
+        return value(z) * (1 - value(z));
+      }
+      @Override public double secondDerivative(double z) {
+        return derivative(z) * (1 - 2 * value(z));
+      }
+    };
+    assertEquals(1, Runner.symmetryConstant(sigmoid), 1e-15, "sigmoid(z) + sigmoid(-z) = 1");
     Activation relu = new Activation() {
       @Override public double value(double z) {
         return Math.max(z, 0);
@@ -179,7 +190,7 @@ class RunnerTest {
         return 0;
       }
     };
-    assertFalse(Runner.isOdd(relu));
+    assertTrue(Double.isNaN(Runner.symmetryConstant(relu)));
     Network flipped = Runner.nonNegativeOutputs(new Network(new double[] {1, -2, 3, 4},
         new double[] {-1, 2}, 2));
     assertArrayEquals(new double[] {-1, 2, 3, 4}, flipped.weights(), 0);

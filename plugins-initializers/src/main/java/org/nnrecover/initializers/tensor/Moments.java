@@ -32,6 +32,16 @@ public final class Moments {
     return samples;
   }
 
+  /** mean(y) over the subset: the zeroth moment M_0. */
+  public double meanLabel(int[] rows) {
+    double[] y = samples.y();
+    return reducer.sum(rows.length, 1, (from, to, acc) -> {
+      for (int j = from; j < to; j++) {
+        acc[0] += y[rows[j]];
+      }
+    })[0] / rows.length;
+  }
+
   /** {@code [mean(y), mean(y x) (d entries)]} over the subset. */
   public double[] firstMoments(int[] rows) {
     int d = samples.d();

@@ -62,7 +62,7 @@ public record SpectralMethod(double tolerance, int maxIterations, int oversampli
     double[] z = moments.projectedContraction(1, l1 - 1, projected.t(), k, labels1, projected.h(),
         beta);
     UnitRecovery.Units units = UnitRecovery.recover(profile, j2, ritz, aRitz, l1, z, beta, ritz,
-        j2, diagnostics);
+        j2, moments.meanLabel(rows), diagnostics);
     double[] w = new double[k * d];
     for (int i = 0; i < k; i++) {
       double f = units.sigma()[i] * units.s()[i];

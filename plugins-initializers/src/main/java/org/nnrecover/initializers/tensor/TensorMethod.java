@@ -145,7 +145,8 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     }
     diagnostics.put("signs.a", UnitRecovery.toList(a));
     UnitRecovery.Units units = UnitRecovery.recover(profile, l2, r, a, l1, z, a,
-        MomentSteps.topRitz(subspace.iteration(), k), j2, diagnostics);
+        MomentSteps.topRitz(subspace.iteration(), k), j2, moments.meanLabel(parts[2]),
+        diagnostics);
 
     double[] w = new double[k * d];
     for (int i = 0; i < k; i++) {

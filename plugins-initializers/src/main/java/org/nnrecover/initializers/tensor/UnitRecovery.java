@@ -27,6 +27,9 @@ public final class UnitRecovery {
 
   private UnitRecovery() {}
 
+  /** Below this fraction of |mean(y)|, m_0 counts as zero (an odd phi). */
+  private static final double ZERO_MOMENT_TOLERANCE = 1e-9;
+
   /** Recovered units: magnitudes sigma_i, direction signs s_i, output weights v_i. */
   public record Units(double[] sigma, double[] s, double[] v) {}
 
@@ -38,9 +41,12 @@ public final class UnitRecovery {
    * @param a1 the factors a_i for e1raw, divided out as a_i^(o1 - 1)
    * @param ritz the top-k Ritz values of P2_hat (for the inertia cross-check), or null
    * @param j2 the order of P2_hat
+   * @param meanLabel mean(y) = M_0 = sum_i v_i m_0(sigma_i), used for the signs when the other
+   *     moments leave them open
    */
   public static Units recover(ActivationProfile profile, int o2, double[] e2raw, double[] a2,
-      int o1, double[] e1raw, double[] a1, double[] ritz, int j2, Diagnostics diagnostics) {
+      int o1, double[] e1raw, double[] a1, double[] ritz, int j2, double meanLabel,
+      Diagnostics diagnostics) {
     int k = e2raw.length;
     double[] e2 = new double[k];
     double[] e1 = new double[k];
@@ -73,8 +79,59 @@ public final class UnitRecovery {
     for (int i = 0; i < k; i++) {
       s[i] = sSource == null ? 1 : sSource[i] * v[i];
     }
+    if (sSource == null && !even2) {
+      zerothMomentCheck(profile, sigma, v, s, meanLabel, diagnostics);
+    }
     diagnostics.put("magnitudes.sigma", toList(sigma));
     return new Units(sigma, s, v);
+  }
+
+  /**
+   * When every usable order is odd, the moments fix only the products v_i s_i. Flipping a unit
+   * ((v_i, s_i) -> (-v_i, -s_i)) changes nothing for an odd phi, but for sigmoid, where
+   * phi(-z) = 1 - phi(z), it shifts the network by the constant -v_i. So when m_0 != 0 the signs
+   * are chosen to fit mean(y) = sum_i v_i m_0(sigma_i), by greedy single flips while they bring
+   * the fit closer; for sigmoid every choice with the right count of v_i = +1 is the same network.
+   */
+  static void zerothMomentCheck(ActivationProfile profile, double[] sigma, double[] v, double[] s,
+      double meanLabel, Diagnostics diagnostics) {
+    int k = v.length;
+    double[] m0 = new double[k];
+    double scale = 0;
+    for (int i = 0; i < k; i++) {
+      m0[i] = profile.hermite(0, sigma[i]);
+      scale = Math.max(scale, Math.abs(m0[i]));
+    }
+    if (scale <= ZERO_MOMENT_TOLERANCE * Math.max(1, Math.abs(meanLabel))) {
+      diagnostics.put("zeroth-moment.check", "not applicable (m_0 = 0: the signs are a convention)");
+      return;
+    }
+    double fitted = 0;
+    for (int i = 0; i < k; i++) {
+      fitted += v[i] * m0[i];
+    }
+    List<Integer> flipped = new ArrayList<>();
+    while (true) {
+      int best = -1;
+      double bestGap = Math.abs(meanLabel - fitted);
+      for (int i = 0; i < k; i++) {
+        double gap = Math.abs(meanLabel - (fitted - 2 * v[i] * m0[i]));
+        if (gap < bestGap - 1e-12 * scale) {
+          best = i;
+          bestGap = gap;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      fitted -= 2 * v[best] * m0[best];
+      v[best] = -v[best];
+      s[best] = -s[best];
+      flipped.add(best);
+    }
+    diagnostics.put("zeroth-moment.check", flipped.isEmpty() ? "agreed" : "flipped");
+    diagnostics.put("zeroth-moment.flipped", flipped);
+    diagnostics.put("zeroth-moment.residual", meanLabel - fitted);
   }
 
   /**
