@@ -29,8 +29,9 @@ public interface InitContext {
   SampleReducer reducer();
 
   /**
-   * The ground truth, only when it is known and the spec allows oracle access (for oracle
-   * baselines such as random W with v = v*); empty otherwise.
+   * The ground truth whenever it is known (generated data, or file data with a truth file), for
+   * oracle baselines such as random W with v = v*; empty otherwise. Methods that claim to learn
+   * from the samples alone must not read it.
    */
   Optional<Network> teacher();
 

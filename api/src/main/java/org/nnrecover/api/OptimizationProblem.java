@@ -7,9 +7,9 @@ package org.nnrecover.api;
  * <p>Protocol: the optimizer iterates; after each iteration it calls {@link #report} with the new
  * iterate and stops as soon as that returns {@code false}. The core decides when to stop (iteration
  * and evaluation budgets, gradient, change and objective tolerances, divergence) so that every
- * optimizer is judged by the same rules; the last reported point is the result. When the
- * evaluation budget runs out inside an iteration, {@link #evaluate} ends the run by itself (the
- * optimizer needs no handling for it).
+ * optimizer is judged by the same rules; the last reported point that did not diverge is the
+ * result. When the evaluation budget runs out inside an iteration, {@link #evaluate} ends the run
+ * by itself (the optimizer needs no handling for it).
  *
  * <p>With resampling, each iteration sees a fresh batch of samples: the batch changes when
  * {@code report} is called.

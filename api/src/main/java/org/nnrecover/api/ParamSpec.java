@@ -29,13 +29,18 @@ public record ParamSpec(
     List<String> choices,
     String description) {
 
-  /** Validates the declaration itself, including that the default is an allowed value. */
-  public ParamSpec {
+  /**
+   * Validates the declaration itself, including that the default is an allowed value.
+   *
+   * @throws IllegalArgumentException for a name that is not kebab-case, a choice without choices,
+   *     min > max, or a default outside what is allowed
+   */
+  public ParamSpec(String name, ParamType type, String defaultValue, double min, double max,
+      List<String> choices, String description) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(defaultValue, "defaultValue");
     Objects.requireNonNull(description, "description");
-    choices = List.copyOf(choices);
     if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
       throw new IllegalArgumentException("parameter name '" + name + "' is not kebab-case");
     }
@@ -45,6 +50,14 @@ public record ParamSpec(
     if (min > max) {
       throw new IllegalArgumentException("parameter '" + name + "' has min > max");
     }
+    this.name = name;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+    this.choices = List.copyOf(choices);
+    this.description = description;
+    parse("(declaration of " + name + ")", defaultValue);
   }
 
   /** A double parameter allowed in [min, max]. */

@@ -171,6 +171,17 @@ class CliTest {
     assertTrue(r.err().contains("bad.csv") && r.err().contains("line 2"), r.err());
   }
 
+  /** More resampling batches than the file has samples is bad input (exit 2), not a failure. */
+  @Test
+  void tooManyResamplingBatchesForAFileAreRefused(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("small.csv");
+    Files.writeString(data, "1,2,3\n0.5,-1,0.25\n-2,0,0\n");
+    Result r = nnrecover("run", "--activation", "relu", "--initializer", "random", "-k", "1",
+        "--data", data.toString(), "--set", "run.resample-batches=5");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("run.resample-batches must be <= n = 3"), r.err());
+  }
+
   /** Every optimizer and the run options of issue 5 are reachable from the command line. */
   @Test
   void optimizersAndRunOptionsWorkFromTheCommandLine() throws Exception {

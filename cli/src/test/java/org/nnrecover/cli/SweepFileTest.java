@@ -138,6 +138,11 @@ class SweepFileTest {
         + " initializer has 3, random.v has 3, run.train-v has 3", zip);
     assertTrue(error(FIG.replace("1..4", "4..1")).startsWith(
         "fig1c.yaml, line 2, key seeds: bad range '4..1'"));
+    // a range wider than the long type overflows to a negative width: still refused, no hang
+    assertTrue(error(FIG.replace("1..4", "-9000000000000000000..9000000000000000000")).startsWith(
+        "fig1c.yaml, line 2, key seeds: bad range"));
+    assertTrue(error(FIG.replace("1..4", "1..99999999999999999999")).startsWith(
+        "fig1c.yaml, line 2, key seeds: bad range"));
     assertTrue(error(FIG.replace("1..4", "[1, x]")).startsWith(
         "fig1c.yaml, line 2, key seeds: got 'x'"));
     assertTrue(error(FIG.replace("n: 1000", "n: many")).startsWith(

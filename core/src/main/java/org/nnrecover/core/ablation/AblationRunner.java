@@ -62,7 +62,9 @@ public final class AblationRunner {
    * costs O(n d k)). Only the order matters.
    */
   public static double estimatedCost(ResolvedSpec resolved) {
-    int iterations = resolved.paramsOf(resolved.optimizer().name()).getInt("max-iterations");
+    // read as a number: an optimizer may declare its own max-iterations with another type
+    double iterations = ((Number) resolved.paramsOf(resolved.optimizer().name()).asMap()
+        .get("max-iterations")).doubleValue();
     return Math.max(1.0, resolved.spec().n()) * Math.max(1, resolved.spec().d())
         * resolved.spec().k() * iterations;
   }

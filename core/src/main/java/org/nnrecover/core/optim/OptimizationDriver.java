@@ -1,6 +1,7 @@
 package org.nnrecover.core.optim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,8 @@ public final class OptimizationDriver implements OptimizationProblem {
       addTraceRow(lastPoint, lastObjective, lastGradientNorm, lastStep);
     }
     return new OptimizationResult(lastPoint.clone(), lastObjective, iterations, evaluations,
-        stopReason, lastFiniteObjective, List.copyOf(trace), Map.copyOf(diagnostics), seconds());
+        stopReason, lastFiniteObjective, List.copyOf(trace),
+        Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics)), seconds());
   }
 
   @Override

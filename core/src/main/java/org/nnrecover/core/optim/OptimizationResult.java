@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What an optimization ended with. Never thrown: divergence and exhausted budgets are results.
  *
- * @param point the last reported iterate (the start point when none was reported)
+ * @param point the last reported iterate that did not diverge (the start point when none was)
  * @param objective its objective value
  * @param iterations iterations completed
  * @param evaluations objective evaluations used

@@ -15,7 +15,8 @@ import org.nnrecover.api.Params;
  * @param changeTolerance stop when |x_{t+1} - x_t| / max(|x_t|, 1e-300) falls below this
  * @param objectiveTolerance stop when f / f_reference falls below this (f_reference = the loss of
  *     the zero network for the network problem)
- * @param divergenceFactor the run diverged when f exceeds this multiple of its starting value
+ * @param divergenceFactor the run diverged when f exceeds this multiple of the larger of its
+ *     starting value and the reference (the zero network's loss), or is not finite
  */
 public record StopRules(int maxIterations, int maxEvaluations, double gradientTolerance,
     double changeTolerance, double objectiveTolerance, double divergenceFactor) {
@@ -33,7 +34,7 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
       ParamSpec.ofDouble("objective-tolerance", 1e-14, 0, 1,
           "stop when the objective relative to the zero network's falls below this (0 = off)"),
       ParamSpec.ofDouble("divergence-factor", 1e12, 1, 1e300,
-          "declare divergence when the objective exceeds this multiple of its starting value"));
+          "declare divergence above this multiple of max(start objective, zero network's)"));
 
   /** Validates the values. */
   public StopRules {

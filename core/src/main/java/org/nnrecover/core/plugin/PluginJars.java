@@ -140,10 +140,11 @@ public final class PluginJars {
       skip(builder, source, kind.id() + " " + type + " failed to describe itself: " + e);
       return;
     }
-    PluginEntry clash = builder.existing(kind, name);
+    PluginEntry clash = builder.existing(name);
     if (clash != null) {
       skip(builder, source, kind.id() + " '" + name + "' (" + type
-          + ") clashes with the " + kind.id() + " of that name from " + clash.source() + " ("
+          + ") clashes with the " + clash.kind().id() + " of that name from " + clash.source()
+          + " ("
           + clash.provider().getClass().getName() + "); rename one of them");
       return;
     }

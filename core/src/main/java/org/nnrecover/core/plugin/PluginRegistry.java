@@ -76,9 +76,15 @@ public final class PluginRegistry {
       }
     }
 
-    /** The entry already registered under this kind and name, or null. */
-    public PluginEntry existing(PluginKind kind, String name) {
-      return byKind.get(kind).get(name);
+    /** The entry already registered under this name, of any kind, or null. */
+    public PluginEntry existing(String name) {
+      for (Map<String, PluginEntry> entries : byKind.values()) {
+        PluginEntry entry = entries.get(name);
+        if (entry != null) {
+          return entry;
+        }
+      }
+      return null;
     }
 
     /**
@@ -87,10 +93,14 @@ public final class PluginRegistry {
      * @throws NnRecoverException if the name is taken, naming both classes and sources
      */
     public Builder add(PluginEntry entry) {
-      PluginEntry clash = existing(entry.kind(), entry.name());
+      PluginEntry clash = existing(entry.name());
       if (clash != null) {
-        throw new NnRecoverException("two " + entry.kind().id() + " plugins are named '"
-            + entry.name() + "': " + describe(clash) + " and " + describe(entry));
+        String kinds = clash.kind() == entry.kind() ? "two " + entry.kind().id() + " plugins"
+            : "two plugins of different kinds (" + clash.kind().id() + " and "
+                + entry.kind().id() + ")";
+        throw new NnRecoverException(kinds + " are named '" + entry.name() + "': "
+            + describe(clash) + " and " + describe(entry)
+            + " (settings are keyed by plugin name, so names are unique across kinds)");
       }
       byKind.get(entry.kind()).put(entry.name(), entry);
       return this;

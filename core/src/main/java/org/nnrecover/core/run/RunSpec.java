@@ -48,10 +48,4 @@ public record RunSpec(String activation, String initializer, String optimizer, i
     return new RunSpec(activation, initializer, optimizer, d, k, n, kappa, noise, teacher, seed,
         copy, dataFile, truthFile);
   }
-
-  /** A copy with another seed. */
-  public RunSpec withSeed(long newSeed) {
-    return new RunSpec(activation, initializer, optimizer, d, k, n, kappa, noise, teacher, newSeed,
-        settings, dataFile, truthFile);
-  }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,6 +242,11 @@ public final class Runner {
         throw new IllegalArgumentException("k = " + spec.k() + " exceeds the data's d = "
             + samples.d());
       }
+      if (resolved.options().resampleBatches() > samples.n()) {
+        throw new IllegalArgumentException("run.resample-batches must be <= n = " + samples.n()
+            + " (the samples in " + spec.dataFile() + "), got "
+            + resolved.options().resampleBatches());
+      }
     }
 
     private void generateData() {
@@ -362,7 +368,8 @@ public final class Runner {
       return new RunRecord(spec, params, provenance(), outcome.id(), stopReason, message, plugin,
           init, fin, result == null ? 0 : result.iterations(),
           result == null ? 0 : result.evaluations(), seconds(startNanos),
-          Map.copyOf(initDiagnostics), result == null ? Map.of() : result.diagnostics(),
+          Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),
+          result == null ? Map.of() : result.diagnostics(),
           result == null ? List.of() : result.trace());
     }
 
@@ -372,8 +379,11 @@ public final class Runner {
         PluginKind kind = registry.kindOf(name);
         if (kind != null) {
           PluginEntry entry = registry.find(kind, name);
-          plugins.put(name, Map.of("kind", kind.id(), "class",
-              entry.provider().getClass().getName(), "source", entry.source()));
+          Map<String, String> plugin = new LinkedHashMap<>();
+          plugin.put("kind", kind.id());
+          plugin.put("class", entry.provider().getClass().getName());
+          plugin.put("source", entry.source());
+          plugins.put(name, plugin);
         }
       }
       String version = Runner.class.getPackage().getImplementationVersion();

@@ -173,9 +173,17 @@ public final class SweepFile {
     if (node.isScalar()) {
       Matcher range = RANGE.matcher(node.text());
       if (range.matches()) {
-        long from = Long.parseLong(range.group(1));
-        long to = Long.parseLong(range.group(2));
-        if (to < from || to - from >= MAX_SEEDS) {
+        long from;
+        long to;
+        try {
+          from = Long.parseLong(range.group(1));
+          to = Long.parseLong(range.group(2));
+        } catch (NumberFormatException e) {
+          from = 1;
+          to = 0; // reported below as a bad range
+        }
+        // to - from < 0 catches the overflow of a range wider than the long type
+        if (to < from || to - from < 0 || to - from >= MAX_SEEDS) {
           error(node.line(), "seeds", "bad range '" + node.text() + "'" + allowed
               + " (at most " + MAX_SEEDS + " seeds)");
         } else {

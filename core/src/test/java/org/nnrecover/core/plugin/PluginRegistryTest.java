@@ -87,6 +87,26 @@ class PluginRegistryTest {
     assertTrue(e.getMessage().split(java.util.regex.Pattern.quote(Fake.class.getName()), -1).length == 3, e.getMessage());
   }
 
+  /** Settings are keyed by plugin name alone, so a name may not be reused by another kind. */
+  @Test
+  void aNameIsUniqueAcrossKinds() {
+    PluginRegistry.Builder builder = new PluginRegistry.Builder();
+    builder.add(new PluginEntry(PluginKind.ACTIVATION, new Fake("gd"), "test"));
+    NnRecoverException e = assertThrows(NnRecoverException.class,
+        () -> builder.add(new PluginEntry(PluginKind.INITIALIZER, new Fake("gd"), "jar")));
+    assertTrue(e.getMessage().startsWith(
+        "two plugins of different kinds (activation and initializer) are named 'gd'"),
+        e.getMessage());
+  }
+
+  /** A declared default must itself be allowed, or the declaration is refused. */
+  @Test
+  void aDefaultOutsideItsRangeIsRefusedAtDeclaration() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ParamSpec.ofDouble("step", 2, 0, 1, "step"));
+    assertTrue(e.getMessage().contains("step = '2' is not allowed"), e.getMessage());
+  }
+
   @Test
   void builtInActivationsAreDiscoveredOnTheClassPath() {
     PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
