@@ -1,9 +1,12 @@
 package org.nnrecover.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +56,21 @@ class SweepFileTest {
 
   private static String error(String text) {
     return assertThrows(IllegalArgumentException.class, () -> parse(text)).getMessage();
+  }
+
+  /** Every sweep file the project ships (examples/sweeps) is valid as a whole. */
+  @Test
+  void everyShippedSweepFileValidates() throws Exception {
+    Path folder = Path.of("..", "examples", "sweeps");
+    List<Path> files;
+    try (var listing = Files.list(folder)) {
+      files = listing.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(files.size() >= 10, files.toString());
+    for (Path file : files) {
+      Sweep sweep = SweepFile.load(file, RUNNER);
+      assertFalse(sweep.runs().isEmpty(), file.toString());
+    }
   }
 
   @Test
