@@ -24,21 +24,10 @@ public final class Dense {
     double[][] reflectors = new double[c][];
     double[] diagSign = new double[c];
     for (int j = 0; j < c; j++) {
-      double norm = 0;
-      for (int i = j; i < m; i++) {
-        norm += r[j * m + i] * r[j * m + i];
-      }
-      norm = Math.sqrt(norm);
+      double norm = columnNorm(r, j, m);
       double alpha = r[j * m + j] > 0 ? -norm : norm;
-      double[] v = new double[m];
-      for (int i = j; i < m; i++) {
-        v[i] = r[j * m + i];
-      }
-      v[j] -= alpha;
-      double vnorm2 = 0;
-      for (int i = j; i < m; i++) {
-        vnorm2 += v[i] * v[i];
-      }
+      double[] v = reflector(r, j, m, alpha);
+      double vnorm2 = squaredNorm(v, j, m);
       if (vnorm2 > 0) {
         for (int col = j; col < c; col++) {
           applyReflector(v, vnorm2, r, col * m, j, m);
@@ -192,25 +181,14 @@ public final class Dense {
     }
     boolean[] dependent = new boolean[c];
     for (int j = 0; j < c; j++) {
-      double norm = 0;
-      for (int i = j; i < m; i++) {
-        norm += r[j * m + i] * r[j * m + i];
-      }
-      norm = Math.sqrt(norm);
+      double norm = columnNorm(r, j, m);
       if (norm <= 1e-13 * scale * Math.sqrt(m)) {
         dependent[j] = true;
         continue;
       }
       double alpha = r[j * m + j] > 0 ? -norm : norm;
-      double[] v = new double[m];
-      for (int i = j; i < m; i++) {
-        v[i] = r[j * m + i];
-      }
-      v[j] -= alpha;
-      double vnorm2 = 0;
-      for (int i = j; i < m; i++) {
-        vnorm2 += v[i] * v[i];
-      }
+      double[] v = reflector(r, j, m, alpha);
+      double vnorm2 = squaredNorm(v, j, m);
       for (int col = j; col < c; col++) {
         applyReflector(v, vnorm2, r, col * m, j, m);
       }
@@ -373,5 +351,36 @@ public final class Dense {
     double max = Math.abs(values[0]);
     double min = Math.abs(values[c - 1]);
     return min > 0 ? Math.sqrt(max / min) : Double.POSITIVE_INFINITY;
+  }
+
+  /** Euclidean norm of column j of the column-major m-row matrix r, from row j down. */
+  private static double columnNorm(double[] r, int j, int m) {
+    double norm = 0;
+    for (int i = j; i < m; i++) {
+      norm += r[j * m + i] * r[j * m + i];
+    }
+    return Math.sqrt(norm);
+  }
+
+  /**
+   * The Householder vector (entries j..m-1; the rest zero) that maps column j of r, from row j
+   * down, onto alpha e_j: the column minus alpha e_j.
+   */
+  private static double[] reflector(double[] r, int j, int m, double alpha) {
+    double[] v = new double[m];
+    for (int i = j; i < m; i++) {
+      v[i] = r[j * m + i];
+    }
+    v[j] -= alpha;
+    return v;
+  }
+
+  /** Sum of squares of v[j..m). */
+  private static double squaredNorm(double[] v, int j, int m) {
+    double sum = 0;
+    for (int i = j; i < m; i++) {
+      sum += v[i] * v[i];
+    }
+    return sum;
   }
 }
