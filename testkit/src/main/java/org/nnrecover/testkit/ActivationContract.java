@@ -1,6 +1,5 @@
 package org.nnrecover.testkit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -118,7 +117,8 @@ public abstract class ActivationContract {
         double expected = Math.pow(c, p) * phi.value(z);
         // both sides are computed in floating point: allow a few ulps of the larger one
         double slack = 1e-12 * Math.max(Math.abs(expected), Math.pow(c, p) * 1e-300);
-        if (Math.abs(phi.value(c * z) - expected) > slack) {
+        // written as !(error <= slack) so that a NaN on either side fails the check
+        if (!(Math.abs(phi.value(c * z) - expected) <= slack)) {
           fail("declared homogeneity degree " + p + " does not hold: phi(" + c + " * " + z
               + ") = " + phi.value(c * z) + " but " + c + "^" + p + " phi(" + z + ") = "
               + expected);
@@ -146,17 +146,40 @@ public abstract class ActivationContract {
       // a fused loop may round differently from the scalar methods, but by a few ulps at most
       double value = inside ? phi.value(z[i]) : -7.25;
       double derivative = inside ? phi.derivative(z[i]) : -7.25;
-      assertEquals(value, values[i], 4 * Math.ulp(value),
-          "apply values[" + i + "] at z = " + z[i] + (inside ? "" : " (outside [from, to))"));
-      assertEquals(derivative, derivatives[i], 4 * Math.ulp(derivative),
-          "apply derivatives[" + i + "] at z = " + z[i] + (inside ? "" : " (outside [from, to))"));
-      assertEquals(values[i], valuesOnly[i], 0, "apply without derivatives, index " + i);
+      assertBulkEntry("values", i, z[i], inside, value, values[i], "value(z)");
+      assertBulkEntry("derivatives", i, z[i], inside, derivative, derivatives[i], "derivative(z)");
+      if (Double.doubleToLongBits(values[i]) != Double.doubleToLongBits(valuesOnly[i])) {
+        fail("apply(z, " + from + ", " + to + ", values, null) wrote values[" + i + "] = "
+            + valuesOnly[i] + " at z = " + z[i] + ", but with derivatives requested it wrote "
+            + values[i] + ": asking for derivatives must not change the values");
+      }
+    }
+  }
+
+  /**
+   * One entry of the bulk form against the scalar method, within 4 ulps; outside [from, to) the
+   * entry must be untouched. NaN never passes.
+   */
+  private static void assertBulkEntry(String array, int i, double z, boolean inside,
+      double expected, double actual, String scalar) {
+    if (!inside) {
+      if (actual != expected) {
+        fail("apply(z, from, to, ...) wrote " + array + "[" + i + "] = " + actual + " at z = " + z
+            + ", outside [from, to): the bulk form must touch only indices in [from, to)");
+      }
+      return;
+    }
+    if (!(Math.abs(actual - expected) <= 4 * Math.ulp(expected))) {
+      fail("apply(z, from, to, values, derivatives) wrote " + array + "[" + i + "] = " + actual
+          + " at z = " + z + ", but the scalar " + scalar + " gives " + expected
+          + " (allowed: 4 ulps = " + 4 * Math.ulp(expected) + ")");
     }
   }
 
   private void assertClose(double difference, double claimed, String what, double z) {
     double error = Math.abs(difference - claimed);
-    if (error > tolerance() * Math.max(1, Math.abs(difference))) {
+    // !(error <= bound) rather than error > bound: a NaN derivative must fail, not slip through
+    if (!(error <= tolerance() * Math.max(1, Math.abs(difference)))) {
       fail(what + "(" + z + ") = " + claimed + " but the central difference gives " + difference
           + " (kinks are assumed at " + Arrays.toString(kinks()) + "; override kinks() if phi "
           + "has others)");

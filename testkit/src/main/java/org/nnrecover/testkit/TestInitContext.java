@@ -20,7 +20,8 @@ import org.nnrecover.api.TensorDecomposer;
  * network, Gaussian samples labeled by it, the activation's profile, a seeded random stream, a
  * sequential {@link SampleReducer}, and recorded diagnostics.
  *
- * <p>The teacher: k orthonormal directions in R^d (Gram-Schmidt of Gaussian vectors) scaled by
+ * <p>The teacher: k orthonormal directions in R^d (Gram-Schmidt of Gaussian vectors; plain Gaussian
+ * directions when k > d, which only a context for testing refusals asks for) scaled by
  * norms evenly spaced from 1 to kappa, output weights uniform in {-1, +1}. Samples x ~ N(0, I_d),
  * y = sum_i v_i phi(w_i . x). Everything follows from the seed; the initializer's stream is
  * independent of the teacher's and the samples'. Build one with {@link #builder(Activation)}.
@@ -63,7 +64,8 @@ public final class TestInitContext implements InitContext {
         for (int a = 0; a < d; a++) {
           u[a] = random.nextGaussian();
         }
-        for (int j = 0; j < i; j++) {
+        // with k > d (contexts for testing refusals) the directions cannot all be independent
+        for (int j = 0; j < (k <= d ? i : 0); j++) {
           double dot = 0;
           for (int a = 0; a < d; a++) {
             dot += u[a] * w[j * d + a];
@@ -198,7 +200,7 @@ public final class TestInitContext implements InitContext {
       this.activation = Objects.requireNonNull(activation, "activation");
     }
 
-    /** Input dimension, at least k. */
+    /** Input dimension, at least 1 (k > d makes a context for testing refusals). */
     public Builder d(int value) {
       d = value;
       return this;
@@ -246,8 +248,9 @@ public final class TestInitContext implements InitContext {
      * @throws IllegalArgumentException for impossible sizes
      */
     public TestInitContext build() {
-      if (k < 1 || d < k || n < 1 || !(kappa >= 1)) {
-        throw new IllegalArgumentException("need 1 <= k <= d, n >= 1 and kappa >= 1; got d = " + d
+      if (k < 1 || d < 1 || n < 1 || !(kappa >= 1)) {
+        throw new IllegalArgumentException("need k >= 1, d >= 1, n >= 1 and kappa >= 1; got d = "
+            + d
             + ", k = " + k + ", n = " + n + ", kappa = " + kappa);
       }
       return new TestInitContext(this);

@@ -74,6 +74,57 @@ class ContractsCanFailTest {
     assertTrue(degree.getMessage().contains("declared homogeneity degree 1.0 does not hold"));
   }
 
+  @Test
+  void activationContractFailsOnNaNDerivativesValuesAndBulkEntries() {
+    // phi'(z) = NaN for z > 0: "NaN > tolerance" is false, so a careless check would pass it
+    AssertionFailedError nan = assertThrows(AssertionFailedError.class,
+        squaredRelu(Double.NaN, 2)::derivativeMatchesCentralDifferences);
+    assertTrue(nan.getMessage().contains("phi'(") && nan.getMessage().contains("NaN"),
+        nan.getMessage());
+    assertThrows(AssertionFailedError.class, squaredRelu(2, Double.NaN)::declaredHomogeneityHolds);
+    // a bulk form that writes NaN where the scalar method gives a number
+    Activation scalar = new Activation() {
+      public double value(double z) {
+        return Math.max(z, 0);
+      }
+
+      public double derivative(double z) {
+        return z > 0 ? 1 : 0;
+      }
+
+      public double secondDerivative(double z) {
+        return 0;
+      }
+
+      @Override
+      public void apply(double[] z, int from, int to, double[] values, double[] derivatives) {
+        Activation.super.apply(z, from, to, values, derivatives);
+        values[from] = Double.NaN;
+      }
+    };
+    ActivationContract bulkNaN = new ActivationContract() {
+      protected ActivationProvider provider() {
+        return new ActivationProvider() {
+          public String name() {
+            return "bulk-nan";
+          }
+
+          public String summary() {
+            return "ReLU whose bulk form writes one NaN";
+          }
+
+          public Activation create(Params params) {
+            return scalar;
+          }
+        };
+      }
+    };
+    AssertionFailedError bulk = assertThrows(AssertionFailedError.class,
+        bulkNaN::bulkApplyEqualsScalarMethods);
+    assertTrue(bulk.getMessage().contains("wrote values[3] = NaN")
+        && bulk.getMessage().contains("the scalar value(z) gives"), bulk.getMessage());
+  }
+
   private static InitializerContract initializer(Initializer fn, List<ParamSpec> specs) {
     return new InitializerContract() {
       protected InitializerProvider provider() {

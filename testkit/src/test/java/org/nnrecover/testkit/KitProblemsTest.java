@@ -2,6 +2,7 @@ package org.nnrecover.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalInt;
@@ -80,6 +81,26 @@ class KitProblemsTest {
     }
     assertEquals(y7, context.samples().y()[7], 1e-14);
     assertTrue(context.teacher().isEmpty(), "no oracle access unless asked for");
+  }
+
+  @Test
+  void contextWithMoreUnitsThanDimensionsCanBeBuiltForRefusalTests() {
+    TestInitContext context = TestInitContext.builder(RELU).d(3).k(5).n(40).kappa(3).teacherVisible(true)
+        .build();
+    Network t = context.teacher().orElseThrow();
+    assertEquals(3, t.d());
+    assertEquals(5, t.k());
+    assertEquals(5, context.k());
+    // norms still spread evenly from 1 to kappa = 3
+    for (int i = 0; i < 5; i++) {
+      double norm = 0;
+      for (int a = 0; a < 3; a++) {
+        norm += t.weights()[i * 3 + a] * t.weights()[i * 3 + a];
+      }
+      assertEquals(1 + 2 * i / 4.0, Math.sqrt(norm), 1e-12);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> TestInitContext.builder(RELU).d(0).k(1).build());
   }
 
   @Test
