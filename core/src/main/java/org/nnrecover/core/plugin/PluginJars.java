@@ -92,6 +92,22 @@ public final class PluginJars {
       skip(builder, source, "cannot be opened as a class path entry (" + e.getMessage() + ")");
       return;
     }
+    int declaredProviders = loadProviders(loader, source, builder);
+    if (declaredProviders == 0) {
+      skip(builder, source, "declares no plugins: it has no META-INF/services/"
+          + "org.nnrecover.api.<Kind>Provider file listing provider classes");
+    }
+  }
+
+  /**
+   * Instantiates every provider that {@code loader}'s services files declare and admits those that
+   * describe themselves properly; a provider that cannot be instantiated (missing class, wrong type,
+   * throwing constructor) or is malformed is skipped with a one-line reason, and the others are
+   * still loaded. Used alike for the built-in plugins and for each jar.
+   *
+   * @return the number of providers declared, loadable or not
+   */
+  static int loadProviders(ClassLoader loader, String source, PluginRegistry.Builder builder) {
     int declaredProviders = 0;
     for (PluginKind kind : PluginKind.values()) {
       Iterator<? extends PluginProvider<?>> providers =
@@ -113,10 +129,7 @@ public final class PluginJars {
         admit(builder, kind, provider, source);
       }
     }
-    if (declaredProviders == 0) {
-      skip(builder, source, "declares no plugins: it has no META-INF/services/"
-          + "org.nnrecover.api.<Kind>Provider file listing provider classes");
-    }
+    return declaredProviders;
   }
 
   /** Checks one provider's name and parameters and adds it unless its name is taken. */

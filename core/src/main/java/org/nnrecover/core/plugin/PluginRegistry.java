@@ -36,9 +36,8 @@ public final class PluginRegistry {
   }
 
   /**
-   * Discovers every plugin kind through {@link ServiceLoader} on {@code loader}.
-   *
-   * @throws NnRecoverException when two plugins of one kind share a name (naming both classes)
+   * Discovers every plugin kind through {@link ServiceLoader} on {@code loader}; broken or
+   * misnamed providers are skipped and listed in {@link #skipped()}.
    */
   public static PluginRegistry discover(ClassLoader loader) {
     return discover(loader, List.of());
@@ -47,19 +46,15 @@ public final class PluginRegistry {
   /**
    * Discovers the built-in plugins on {@code loader}, then the plugins of the jars that
    * {@code pluginPaths} name (folders of jars, or jar files; see {@link PluginJars}). A jar or
-   * provider that cannot be loaded is listed in {@link #skipped()} and logged; it never stops the
-   * others.
+   * provider that cannot be loaded, built in or not (a services file naming a missing class, a
+   * throwing constructor, a name that is not kebab-case, a name taken), is listed in
+   * {@link #skipped()} and logged; it never stops the others.
    *
-   * @throws NnRecoverException when two built-in plugins of one kind share a name
    * @throws IllegalArgumentException when a plugins path does not exist
    */
   public static PluginRegistry discover(ClassLoader loader, List<Path> pluginPaths) {
     Builder builder = new Builder();
-    for (PluginKind kind : PluginKind.values()) {
-      for (PluginProvider<?> provider : ServiceLoader.load(kind.serviceType(), loader)) {
-        builder.add(new PluginEntry(kind, provider, BUILT_IN));
-      }
-    }
+    PluginJars.loadProviders(loader, BUILT_IN, builder);
     PluginJars.load(pluginPaths, loader, builder);
     return builder.build();
   }

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.ActivationProvider;
 import org.nnrecover.api.ParamSpec;
@@ -113,6 +118,46 @@ class PluginRegistryTest {
     assertEquals(List.of("erf", "leaky-relu", "linear", "quadratic", "relu", "sigmoid",
         "softplus", "squared-relu", "tanh"),
         registry.entries(PluginKind.ACTIVATION).stream().map(PluginEntry::name).toList());
+  }
+
+  /** A class-path provider whose name breaks the kebab-case rule that jar plugins obey. */
+  public static final class MisnamedProvider implements ActivationProvider {
+    @Override
+    public String name() {
+      return "Bad_Name";
+    }
+
+    @Override
+    public String summary() {
+      return "misnamed";
+    }
+
+    @Override
+    public Activation create(Params params) {
+      throw new UnsupportedOperationException("never created");
+    }
+  }
+
+  /**
+   * A broken provider on nnrecover's own class path (a services file naming a missing class, a
+   * misnamed provider) is skipped with a reason like a broken jar; the built-ins still load.
+   */
+  @Test
+  void brokenProvidersOnTheClassPathAreSkippedNotFatal(@TempDir Path dir) throws Exception {
+    Path services = dir.resolve("META-INF/services");
+    Files.createDirectories(services);
+    Files.writeString(services.resolve(ActivationProvider.class.getName()),
+        "org.example.DoesNotExist\n" + MisnamedProvider.class.getName() + "\n");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+        getClass().getClassLoader())) {
+      PluginRegistry registry = PluginRegistry.discover(loader);
+      assertEquals(2, registry.skipped().size(), registry.skipped().toString());
+      assertTrue(registry.skipped().get(0).problem().contains("org.example.DoesNotExist"),
+          registry.skipped().toString());
+      assertTrue(registry.skipped().get(1).problem().contains(
+          "has name 'Bad_Name', expected lowercase kebab-case"), registry.skipped().toString());
+      assertEquals(PluginRegistry.BUILT_IN, registry.find(PluginKind.ACTIVATION, "relu").source());
+    }
   }
 
   @Test
