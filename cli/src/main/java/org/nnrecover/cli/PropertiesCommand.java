@@ -91,6 +91,15 @@ final class PropertiesCommand implements Callable<Integer> {
     }
     json.put("rho", rho);
     json.put("hermite", report.hermite());
+    if (report.nonFinite() != null) {
+      // the same keys, with null verdicts: nothing is decided from non-finite values
+      json.put("homogeneityDegree", null);
+      json.put("properties", null);
+      json.put("tensorOrders", null);
+      json.put("nonFinite", report.nonFinite());
+      json.put("details", report);
+      return json;
+    }
     json.put("homogeneityDegree", degree(report));
     json.put("properties", Map.of("P1", report.p1().holds(), "P2", report.p2().holds(),
         "P3", report.p3().holds()));
@@ -122,6 +131,11 @@ final class PropertiesCommand implements Callable<Integer> {
       for (PropertyReport.RhoValue value : r.rho()) {
         row.add(TextTable.number(value.rho()));
       }
+      if (r.nonFinite() != null) {
+        row.addAll(List.of("NaN", "NaN", "NaN", "-", "-"));
+        table.add(row.toArray(String[]::new));
+        continue;
+      }
       row.add(r.p1().holds() ? "yes" : "no");
       row.add(r.p2().holds() ? "yes" : "no");
       row.add(r.p3().holds() ? "yes" : "no");
@@ -149,6 +163,10 @@ final class PropertiesCommand implements Callable<Integer> {
     hermite.print(out);
     out.println();
     for (PropertyReport r : reports) {
+      if (r.nonFinite() != null) {
+        out.println(r.activation() + ": " + r.tensorStatement());
+        continue;
+      }
       out.println(r.activation() + ": P1 " + (r.p1().holds()
           ? "holds with p = " + TextTable.number(r.p1().p()) + ", L1 = "
               + TextTable.number(r.p1().l1())

@@ -42,6 +42,7 @@ public final class ActivationProfiles {
   public static final class Profile implements ActivationProfile {
     private final Activation activation;
     private final TensorOrders orders;
+    private final String nonFinite;
     private volatile GaussianMoments last;
 
     private Profile(Activation activation) {
@@ -51,7 +52,21 @@ public final class ActivationProfiles {
         grid[s] = GaussianMoments.of(activation, TensorOrders.SIGMA_GRID[s]);
       }
       this.orders = TensorOrders.from(grid);
+      String firstNonFinite = null;
+      for (int s = 0; s < grid.length && firstNonFinite == null; s++) {
+        firstNonFinite = grid[s].nonFinite();
+      }
+      this.nonFinite = firstNonFinite;
       this.last = grid[4];
+    }
+
+    /**
+     * Where phi or phi' returned a non-finite value on Gaussian inputs of the scales the profile
+     * examines ({@code phi(z) = NaN, ...}), or null when every value was finite. A profile with
+     * non-finite values has meaningless moments and tensor orders: nothing may be decided from it.
+     */
+    public String nonFinite() {
+      return nonFinite;
     }
 
     /** Every expectation at {@code sigma}, from one pass over the quadrature nodes. */

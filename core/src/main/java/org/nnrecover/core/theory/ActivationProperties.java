@@ -43,6 +43,21 @@ public final class ActivationProperties {
       throw new IllegalArgumentException("at least one sigma is needed for rho and P2");
     }
     List<PropertyReport.RhoValue> rho = new ArrayList<>();
+    String nonFinite = profile.nonFinite();
+    for (double sigma : sigmas) {
+      if (nonFinite == null) {
+        nonFinite = profile.moments(sigma).nonFinite();
+      }
+    }
+    if (nonFinite != null) {
+      for (double sigma : sigmas) {
+        GaussianMoments m = profile.moments(sigma);
+        rho.add(new PropertyReport.RhoValue(sigma, m.rho(), m.rhoTerms(), m.minimumTerm()));
+      }
+      return new PropertyReport(name, List.copyOf(rho), profile.moments(1).hermite(), null, null,
+          null, null, null, "no verdicts: the activation returns non-finite values on Gaussian"
+              + " inputs (" + nonFinite + ")", nonFinite);
+    }
     double minRho = Double.POSITIVE_INFINITY;
     double atSigma = Double.NaN;
     boolean positive = true;
@@ -60,7 +75,7 @@ public final class ActivationProperties {
     TensorOrders orders = profile.orders();
     return new PropertyReport(name, List.copyOf(rho), profile.moments(1).hermite(), p1(a),
         new PropertyReport.P2(positive, minRho, atSigma), p3(a), homogeneity(a), orders,
-        orders.statement());
+        orders.statement(), null);
   }
 
   /** P1: phi' >= 0 and phi'(z) <= L1 |z|^p, p the growth exponent of phi' at infinity. */

@@ -14,9 +14,12 @@ import org.nnrecover.api.Activation;
  *     beta_2 - alpha_1^2 - alpha_2^2, alpha_0 alpha_2 - alpha_1^2
  * @param rho the smallest of the three terms
  * @param minimumTerm which term is the smallest: 1, 2 or 3 (the first one on a tie)
+ * @param nonFinite the first quadrature node where phi or phi' was not finite, as
+ *     {@code phi(z) = NaN, phi'(z) = 0}; null when every value was finite (only then do the
+ *     numbers above mean anything)
  */
 public record GaussianMoments(double sigma, double[] hermite, double[] alpha, double[] beta,
-    double[] rhoTerms, double rho, int minimumTerm) {
+    double[] rhoTerms, double rho, int minimumTerm, String nonFinite) {
 
   /** Highest Hermite order computed. */
   public static final int MAX_ORDER = 8;
@@ -30,12 +33,16 @@ public record GaussianMoments(double sigma, double[] hermite, double[] alpha, do
     double[] a = new double[3];
     double[] b = new double[3];
     double[] he = new double[MAX_ORDER + 1];
+    String nonFinite = null;
     for (int i = 0; i < GaussianQuadrature.size(); i++) {
       double w = GaussianQuadrature.weight(i);
       for (int side = -1; side <= 1; side += 2) {
         double z = side * GaussianQuadrature.node(i);
         double phi = activation.value(sigma * z);
         double d = activation.derivative(sigma * z);
+        if (nonFinite == null && !(Double.isFinite(phi) && Double.isFinite(d))) {
+          nonFinite = "phi(" + sigma * z + ") = " + phi + ", phi'(" + sigma * z + ") = " + d;
+        }
         he[0] = 1;
         he[1] = z;
         for (int j = 1; j < MAX_ORDER; j++) {
@@ -63,7 +70,7 @@ public record GaussianMoments(double sigma, double[] hermite, double[] alpha, do
         argmin = t;
       }
     }
-    return new GaussianMoments(sigma, m, a, b, terms, terms[argmin], argmin + 1);
+    return new GaussianMoments(sigma, m, a, b, terms, terms[argmin], argmin + 1, nonFinite);
   }
 
   /** m_j(sigma), 0 <= j <= 8. */

@@ -15,9 +15,13 @@ import java.util.List;
  * @param homogeneity declared and detected homogeneity degree
  * @param tensorOrders j2, j3, l1, l2 (null where none) and whether the tensor method can run
  * @param tensorStatement one sentence on the tensor orders
+ * @param nonFinite where phi or phi' is not finite on Gaussian inputs ({@code phi(z) = NaN, ...}),
+ *     null when finite everywhere; when set, p1, p2, p3, homogeneity and the tensor orders are null
+ *     (no verdict is computed from non-finite values) and tensorStatement says why
  */
 public record PropertyReport(String activation, List<RhoValue> rho, double[] hermite, P1 p1,
-    P2 p2, P3 p3, Homogeneity homogeneity, TensorOrders tensorOrders, String tensorStatement) {
+    P2 p2, P3 p3, Homogeneity homogeneity, TensorOrders tensorOrders, String tensorStatement,
+    String nonFinite) {
 
   /**
    * rho at one sigma.

@@ -40,6 +40,36 @@ class ActivationPropertiesTest {
     assertEquals(l1, p1.l1(), 1e-4 * l1, name);
   }
 
+  /** No verdict is computed from NaN: the report names where phi stopped being finite. */
+  @Test
+  void nonFiniteActivationGetsNoVerdicts() {
+    Activation nanBeyondFive = new Activation() {
+      public double value(double z) {
+        return z > 5 ? Double.NaN : Math.max(z, 0);
+      }
+
+      public double derivative(double z) {
+        return z > 0 ? 1 : 0;
+      }
+
+      public double secondDerivative(double z) {
+        return 0;
+      }
+    };
+    ActivationProfiles.Profile profile = ActivationProfiles.of(nanBeyondFive);
+    assertTrue(profile.nonFinite().startsWith("phi("), profile.nonFinite());
+    PropertyReport report = ActivationProperties.analyze("nan-relu", profile, 0.1, 1, 10);
+    assertEquals(profile.nonFinite(), report.nonFinite());
+    assertNull(report.p1());
+    assertNull(report.p2());
+    assertNull(report.p3());
+    assertNull(report.tensorOrders());
+    assertTrue(report.tensorStatement().startsWith("no verdicts: the activation returns"
+        + " non-finite values"), report.tensorStatement());
+    // a finite activation is not flagged
+    assertNull(report("relu").nonFinite());
+  }
+
   @Test
   void p2FollowsTheSignOfRho() {
     for (String name : new String[] {"relu", "leaky-relu", "squared-relu", "sigmoid", "tanh", "erf",

@@ -13,6 +13,28 @@ import org.nnrecover.api.RefusedException;
 public final class MomentSteps {
   private MomentSteps() {}
 
+  /** The scales at which {@link #requireFinite} looks at the profile's moments. */
+  private static final double[] FINITE_CHECK_SIGMAS = {0.1, 1, 10};
+
+  /**
+   * Refuses an activation whose Gaussian moments are not finite (phi returns NaN or infinity on
+   * Gaussian inputs): no order, magnitude or sign can be read from such moments, and the orders
+   * computed from them would wrongly look like those of a linear activation.
+   */
+  static void requireFinite(ActivationProfile profile, String method) {
+    for (double sigma : FINITE_CHECK_SIGMAS) {
+      for (int j = 0; j <= 8; j++) {
+        double m = profile.hermite(j, sigma);
+        if (!Double.isFinite(m)) {
+          throw new RefusedException(method + " cannot use this activation: its Hermite"
+              + " coefficient m_" + j + "(" + sigma + ") = " + m + " is not finite (phi returns NaN"
+              + " or infinity on Gaussian inputs of scale " + sigma + "); check the activation with"
+              + " `nnrecover properties`");
+        }
+      }
+    }
+  }
+
   /** An order of the profile, or a refusal naming what is missing and why it is needed. */
   static int order(java.util.OptionalInt order, String name, String method, String why) {
     if (order.isEmpty()) {

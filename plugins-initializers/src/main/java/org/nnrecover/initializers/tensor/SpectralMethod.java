@@ -27,6 +27,7 @@ public record SpectralMethod(double tolerance, int maxIterations, int oversampli
   public Network initialize(InitContext context) {
     ActivationProfile profile = context.profile();
     Diagnostics diagnostics = context.diagnostics();
+    MomentSteps.requireFinite(profile, NAME);
     MomentSteps.recordOrders(profile, diagnostics);
     int j2 = MomentSteps.order(profile.j2(), "j2", NAME, "the directions come from M_j2");
     int l1 = MomentSteps.order(profile.l1(), "l1", NAME, "the signs come from M_l1");

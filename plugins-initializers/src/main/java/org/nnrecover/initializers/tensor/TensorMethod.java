@@ -39,6 +39,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
   public Network initialize(InitContext context) {
     ActivationProfile profile = context.profile();
     Diagnostics diagnostics = context.diagnostics();
+    MomentSteps.requireFinite(profile, NAME);
     MomentSteps.recordOrders(profile, diagnostics);
     int j2 = MomentSteps.order(profile.j2(), "j2", NAME, "the subspace comes from M_j2");
     int j3 = MomentSteps.order(profile.j3(), "j3", NAME, "the directions come from the"

@@ -156,6 +156,33 @@ class InitializerTest {
     }
   }
 
+  /** An activation that is NaN far out (|z| > 3): its moments are NaN, and both methods say so. */
+  @Test
+  void refusesAnActivationWhoseMomentsAreNotFinite() {
+    Activation nanFarOut = new Activation() {
+      public double value(double z) {
+        return Math.abs(z) > 3 ? Double.NaN : z * z * z;
+      }
+
+      public double derivative(double z) {
+        return 3 * z * z;
+      }
+
+      public double secondDerivative(double z) {
+        return 6 * z;
+      }
+    };
+    try (BlockExecutor executor = new BlockExecutor(1)) {
+      Problems p = Problems.make(TeacherKind.RANDOM, nanFarOut, 6, 2, 2, 500, 1, executor);
+      RefusedException tensor = assertThrows(RefusedException.class,
+          () -> Problems.tensor(p.context(), Map.of()));
+      assertTrue(tensor.getMessage().contains("is not finite"), tensor.getMessage());
+      RefusedException spectral = assertThrows(RefusedException.class,
+          () -> Problems.spectral(p.context()));
+      assertTrue(spectral.getMessage().contains("is not finite"), spectral.getMessage());
+    }
+  }
+
   @Test
   void refusesTooManyUnitsAndTooFewSamples() {
     try (BlockExecutor executor = new BlockExecutor(1)) {
