@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of third-party plugin jars, run by ../../run-tests after the example is built:
-#  1. nnrecover loads the example jar from a --plugins folder and runs a spec that uses all three of
-#     its plugins (cubic-relu, perturbed-oracle, adam) to a successful recovery;
+#  1. nnrecover loads the example jar from a --plugins folder and runs a spec that uses three of
+#     its plugins (cubic-relu, perturbed-oracle, adam) to a successful recovery, and one whose
+#     tensor initializer uses its decomposer (orthogonal-power);
 #  2. a folder holding the good jar next to deliberately broken ones (a services file naming a
 #     missing class, a wrong API major version, a jar that is not a zip, a duplicate of the good
 #     jar) reports one line per problem naming the jar, and the good plugins still work.
@@ -33,6 +34,17 @@ expect "adam parameters recorded" '"rate" : 0.01' "$out"
 expect "perturbation recorded" '"relative-perturbation" : 0.1' "$out"
 echo "e2e: example jar loaded, cubic-relu / perturbed-oracle / adam run converged with success"
 
+# the example decomposer, selected by the built-in tensor initializer's parameter
+nnrecover run --plugins "$work/good" --activation squared-relu --teacher orthogonal \
+  --initializer tensor --set tensor.decomposer=orthogonal-power --optimizer gd -d 8 -k 3 -n 20000 \
+  --seed 2 --threads 2 --format json >"$work/decomposer.json" 2>"$work/decomposer.err" \
+  || fail "run with the example decomposer exited with $?" "$work/decomposer.err"
+out="$work/decomposer.json"
+expect "decomposer chosen" '"decomposer" : "orthogonal-power"' "$out"
+expect "decomposer outcome" '"outcome" : "converged"' "$out"
+expect "decomposer success" '"success" : true' "$out"
+echo "e2e: the tensor initializer ran the example's orthogonal-power decomposer to a recovery"
+
 # the environment variable works like --plugins
 NNRECOVER_PLUGINS="$work/good" nnrecover plugins --format json >"$work/env.json"
 expect "NNRECOVER_PLUGINS" '"name" : "cubic-relu"' "$work/env.json"
@@ -60,7 +72,7 @@ expect "not a jar" "$broken/d-not-a-jar.jar: not a readable jar file" "$out"
 expect "clash" "$broken/e-duplicate.jar: activation 'cubic-relu' (org.example.nnplugins.CubicReluProvider) clashes with the activation of that name from $broken/a-good.jar" "$out"
 expect "good plugin still listed" "cubic-relu - cubic rectified linear unit max(z, 0)^3  [from $broken/a-good.jar]" "$out"
 expect "warning on stderr" "skipped $broken/c-api-2.jar" "$work/plugins.err"
-[ "$(grep -c "^  $broken/" "$out")" -eq 6 ] || fail "expected 6 skipped lines (3 for the duplicate)" "$out"
+[ "$(grep -c "^  $broken/" "$out")" -eq 7 ] || fail "expected 7 skipped lines (4 for the duplicate)" "$out"
 nnrecover run --plugins "$broken" --activation cubic-relu --initializer perturbed-oracle \
   --optimizer adam -d 5 -k 2 -n 2000 --seed 3 --threads 2 >"$work/run2.txt" 2>/dev/null \
   || fail "run next to broken jars exited with $?" "$work/run2.txt"

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.Activation;
+import org.nnrecover.api.Decomposition;
+import org.nnrecover.api.TensorDecomposer;
+import org.nnrecover.api.TensorDecomposerProvider;
 import org.nnrecover.api.ActivationProvider;
 import org.nnrecover.api.Initializer;
 import org.nnrecover.api.InitializerProvider;
@@ -123,6 +126,45 @@ class ContractsCanFailTest {
         bulkNaN::bulkApplyEqualsScalarMethods);
     assertTrue(bulk.getMessage().contains("wrote values[3] = NaN")
         && bulk.getMessage().contains("the scalar value(z) gives"), bulk.getMessage());
+  }
+
+  private static TensorDecomposerContract decomposer(TensorDecomposer fn) {
+    return new TensorDecomposerContract() {
+      protected TensorDecomposerProvider provider() {
+        return new TensorDecomposerProvider() {
+          public String name() {
+            return "faulty";
+          }
+
+          public String summary() {
+            return "a faulty decomposer";
+          }
+
+          public TensorDecomposer create(Params params) {
+            return fn;
+          }
+        };
+      }
+    };
+  }
+
+  @Test
+  void decomposerContractCatchesWrongComponentsFalseResidualsAndSilentAcceptance() {
+    // the first unit vectors with weight 1, claiming a perfect fit, accepting any rank
+    TensorDecomposer liar = (tensor, k, rank, random, diagnostics) -> {
+      double[][] u = new double[rank][k];
+      double[] lambda = new double[rank];
+      for (int i = 0; i < rank; i++) {
+        u[i][i % k] = 1;
+        lambda[i] = 1;
+      }
+      return new Decomposition(u, lambda, 0);
+    };
+    TensorDecomposerContract contract = decomposer(liar);
+    AssertionFailedError residual = assertThrows(AssertionFailedError.class,
+        contract::recoversExactTensorsUpToOrderAndSign);
+    assertTrue(residual.getMessage().contains("reported residual"), residual.getMessage());
+    assertThrows(AssertionFailedError.class, contract::refusesARankAboveTheSideLength);
   }
 
   private static InitializerContract initializer(Initializer fn, List<ParamSpec> specs) {
