@@ -83,8 +83,9 @@ final class ReportCommand implements Callable<Integer> {
     SummaryTable.print(report, out);
     out.println("wrote " + SummaryCsv.write(home, report));
     if (!options.kinds().isEmpty()) {
-      List<Path> charts = ReportCharts.draw(report, options, home.resolve("charts"));
-      out.println("wrote " + charts.size() / 2 + " charts (PNG and SVG) in "
+      ReportCharts.Drawn charts = ReportCharts.draw(report, options, home.resolve("charts"));
+      charts.notes().forEach(note -> out.println("note: " + note));
+      out.println("wrote " + charts.files().size() / 2 + " charts (PNG and SVG) in "
           + home.resolve("charts"));
     }
     out.flush();

@@ -106,6 +106,34 @@ class ReportCommandTest {
     assertTrue(bad.err().contains("no axis 'kappa'"), bad.err());
   }
 
+  /**
+   * Two categorical axes, 3 x 5 = 15 cells: more curves than one chart holds, so there is one
+   * convergence chart per value of the axis with fewer values, 5 curves each.
+   */
+  @Test
+  void convergenceChartsSplitByAnAxisWhenThereAreTooManyCells(@TempDir Path dir)
+      throws Exception {
+    RunRecord r = RUNNER.run(spec(4, 500, 1, Map.of("v", "oracle", "scale", "0.3"), false, 20));
+    List<String> initializers = List.of("tensor", "spectral", "random");
+    for (String initializer : initializers) {
+      for (String optimizer : List.of("gd", "nesterov", "line-search", "lbfgs", "gauss-newton")) {
+        Map<String, String> coordinates = new LinkedHashMap<>();
+        coordinates.put("optimizer", optimizer);
+        coordinates.put("initializer", initializer);
+        StoreWriter.append(dir, "categories", coordinates, r);
+      }
+    }
+    CliTest.Result result = CliTest.nnrecover("report", dir.toString(), "--charts",
+        "convergence");
+    assertEquals(0, result.code(), result.err());
+    for (String initializer : initializers) {
+      assertPng(dir.resolve("charts/convergence-objective-initializer-" + initializer + ".png"));
+      assertPng(dir.resolve("charts/convergence-unit-error-initializer-" + initializer + ".png"));
+    }
+    assertTrue(Files.notExists(dir.resolve("charts/convergence-objective.png")));
+    assertTrue(result.out().contains("wrote 6 charts"), result.out());
+  }
+
   @Test
   void aMissingStoreIsAUsageError(@TempDir Path dir) {
     CliTest.Result result = CliTest.nnrecover("report", dir.toString());

@@ -26,7 +26,9 @@ import org.nnrecover.core.report.ReportedRun;
  * Decides which charts a report's axes call for and draws them into a folder:
  * <ul>
  *   <li>convergence curves (relative objective, and unit error when known) when the runs have
- *       traces and there are at most {@link #MAX_CURVES} cells;</li>
+ *       traces: one chart when there are at most {@link #MAX_CURVES} cells, else one chart per
+ *       value of the varying axis that splits them into the fewest charts of at most that many
+ *       curves;</li>
  *   <li>heat maps (success rate, median final and initial unit error, the last with cells where any
  *       run's initial v had the wrong sign count in black) over two numeric axes, one set per
  *       combination of the other varying axes;</li>
@@ -79,6 +81,7 @@ public final class ReportCharts {
   private final Options options;
   private final Path dir;
   private final List<Path> written = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   private ReportCharts(Report report, Options options, Path dir) {
     this.report = report;
@@ -87,12 +90,20 @@ public final class ReportCharts {
   }
 
   /**
+   * What {@link #draw} did.
+   *
+   * @param files the files written (PNG and SVG of each chart)
+   * @param notes why a chart that was asked for was not drawn, one sentence each
+   */
+  public record Drawn(List<Path> files, List<String> notes) {}
+
+  /**
    * Draws every chart the report calls for into {@code dir} (created when missing).
    *
-   * @return the files written (PNG and SVG of each chart)
+   * @return the files written and why any chart asked for was not drawn
    * @throws IllegalArgumentException when a named axis does not exist or is not numeric
    */
-  public static List<Path> draw(Report report, Options options, Path dir) {
+  public static Drawn draw(Report report, Options options, Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -108,7 +119,7 @@ public final class ReportCharts {
     if (options.kinds().contains(Kind.BOX)) {
       charts.boxPlots();
     }
-    return List.copyOf(charts.written);
+    return new Drawn(List.copyOf(charts.written), List.copyOf(charts.notes));
   }
 
   private String title(String what) {
@@ -129,26 +140,74 @@ public final class ReportCharts {
     List<Cell> cells = report.cells();
     boolean traced = cells.stream().flatMap(c -> c.runs().stream())
         .anyMatch(r -> r.trace().size() > 1);
-    if (!traced || cells.size() > MAX_CURVES) {
+    if (!traced) {
+      notes.add("no convergence chart: no run has a trace of more than one row");
       return;
     }
-    String note = "median over seeds, band: interquartile range; " + seedsNote();
-    save(Charts.convergence(title("objective against iteration"), note,
-        "objective relative to the zero network", bands(ConvergenceBand.RELATIVE_OBJECTIVE)),
-        "convergence-objective");
+    Axis panel = cells.size() <= MAX_CURVES ? null : convergencePanelAxis();
+    if (cells.size() > MAX_CURVES && panel == null) {
+      notes.add("no convergence chart: " + cells.size() + " cells, and no varying axis splits"
+          + " them into charts of at most " + MAX_CURVES + " curves");
+      return;
+    }
+    Map<String, List<Cell>> groups = new LinkedHashMap<>();
+    for (Cell cell : cells) {
+      String value = panel == null ? "" : cell.coordinates().get(panel.name());
+      groups.computeIfAbsent(value, v -> new ArrayList<>()).add(cell);
+    }
     boolean errors = cells.stream().flatMap(c -> c.runs().stream())
         .anyMatch(r -> r.init() != null && Double.isFinite(r.init().unitError()));
-    if (errors) {
-      save(Charts.convergence(title("unit error against iteration"), note, "unit error",
-          bands(ConvergenceBand.UNIT_ERROR)), "convergence-unit-error");
+    String note = "median and interquartile range over the runs still iterating (a run leaves"
+        + " the band when it stops); " + seedsNote();
+    for (Map.Entry<String, List<Cell>> group : groups.entrySet()) {
+      String where = panel == null ? "" : " (" + panel.name() + " = " + group.getKey() + ")";
+      String suffix = panel == null ? ""
+          : "-" + (panel.name() + "-" + group.getKey()).replaceAll("[^A-Za-z0-9.]+", "-");
+      save(Charts.convergence(title("objective against iteration" + where), note,
+          "objective relative to the zero network",
+          bands(group.getValue(), ConvergenceBand.RELATIVE_OBJECTIVE)),
+          "convergence-objective" + suffix);
+      if (errors) {
+        save(Charts.convergence(title("unit error against iteration" + where), note,
+            "unit error", bands(group.getValue(), ConvergenceBand.UNIT_ERROR)),
+            "convergence-unit-error" + suffix);
+      }
     }
   }
 
-  private Map<String, ConvergenceBand> bands(
+  /**
+   * The varying axis that splits the cells into the fewest charts of at most {@link #MAX_CURVES}
+   * curves each, or null when none does.
+   */
+  private Axis convergencePanelAxis() {
+    Axis best = null;
+    for (Axis axis : report.varyingAxes()) {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      for (Cell cell : report.cells()) {
+        counts.merge(String.valueOf(cell.coordinates().get(axis.name())), 1, Integer::sum);
+      }
+      boolean fits = counts.values().stream().allMatch(count -> count <= MAX_CURVES);
+      if (fits && (best == null || axis.values().size() < best.values().size())) {
+        best = axis;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * One band per cell, named by its display name; when two cells share a display name (a label
+   * that does not say which value of another axis the cell has) the full coordinates are used.
+   */
+  private Map<String, ConvergenceBand> bands(List<Cell> cells,
       java.util.function.ToDoubleBiFunction<ReportedRun, Integer> quantity) {
+    List<String> names = cells.stream().map(c -> c.displayName(report.axes())).toList();
+    boolean unique = names.stream().distinct().count() == names.size();
     Map<String, ConvergenceBand> bands = new LinkedHashMap<>();
-    for (Cell cell : report.cells()) {
-      bands.put(cell.displayName(report.axes()), ConvergenceBand.of(cell, quantity));
+    for (int i = 0; i < cells.size(); i++) {
+      Cell cell = cells.get(i);
+      String name = unique ? names.get(i) : cell.coordinates().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+      bands.put(name, ConvergenceBand.of(cell, quantity));
     }
     return bands;
   }

@@ -8,19 +8,16 @@ import java.util.function.ToDoubleBiFunction;
 /**
  * A cell's traces aggregated over seeds: at every stored iteration, the spread of a per-row
  * quantity (the relative objective or the unit error) over the cell's runs. A run contributes its
- * latest stored row at or before the iteration; a converged run that has already stopped keeps
- * contributing its final value (it stays where it ended), so the spread does not jump just because
- * the fast runs stopped, while a run that ended otherwise (diverged, stalled, failed) contributes
- * nothing after its end. Non-finite and non-positive values are left out, which the log-scale
- * charts could not show anyway.
+ * latest stored row at or before the iteration, and nothing after its last row: a run that has
+ * stopped (converged, diverged, stalled, failed) is never carried forward, so the median is always
+ * that of the runs still iterating ({@link Spread#count()} says how many). Non-finite and
+ * non-positive values are left out, which the log-scale charts could not show anyway.
  *
  * @param cell the cell
  * @param iterations the union of the stored iterations of its runs, increasing
  * @param spread the spread at each iteration
  */
 public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) {
-  private static final String CONVERGED = org.nnrecover.core.run.Outcome.CONVERGED.id();
-
   /** The relative objective f / f(0) of row i of a run. */
   public static final ToDoubleBiFunction<ReportedRun, Integer> RELATIVE_OBJECTIVE =
       (run, i) -> run.trace().objective()[i] / run.zeroLoss();
@@ -48,8 +45,7 @@ public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) 
         while (cursor[r] + 1 < rows.length && rows[cursor[r] + 1] <= iteration) {
           cursor[r]++;
         }
-        boolean ended = rows.length > 0 && iteration > rows[rows.length - 1]
-            && !run.outcome().equals(CONVERGED);
+        boolean ended = rows.length > 0 && iteration > rows[rows.length - 1];
         double value = rows.length == 0 || rows[cursor[r]] > iteration || ended ? Double.NaN
             : quantity.applyAsDouble(run, cursor[r]);
         values[r] = value > 0 ? value : Double.NaN;
