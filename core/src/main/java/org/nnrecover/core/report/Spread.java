@@ -1,11 +1,13 @@
 package org.nnrecover.core.report;
 
+import com.google.common.math.Quantiles;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
- * Order statistics of a sample: quartiles by linear interpolation between order statistics (the
- * definition of R's default type 7 and numpy's default), so that the median of an even count is
- * the mean of the middle two.
+ * Order statistics of a sample: quartiles by linear interpolation between order statistics (Guava's
+ * {@link Quantiles}, the definition of R's default type 7 and numpy's default), so that the median
+ * of an even count is the mean of the middle two.
  *
  * @param count number of finite values
  * @param min smallest value (NaN when empty)
@@ -25,19 +27,9 @@ public record Spread(int count, double min, double q1, double median, double q3,
     if (sorted.length == 0) {
       return EMPTY;
     }
-    return new Spread(sorted.length, sorted[0], quantile(sorted, 0.25), quantile(sorted, 0.5),
-        quantile(sorted, 0.75), sorted[sorted.length - 1]);
-  }
-
-  /**
-   * The p-quantile of sorted values: position h = (m - 1) p, interpolated between the values at
-   * floor(h) and floor(h) + 1.
-   */
-  static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    Map<Integer, Double> quartiles = Quantiles.quartiles().indexes(1, 2, 3).compute(sorted);
+    return new Spread(sorted.length, sorted[0], quartiles.get(1), quartiles.get(2),
+        quartiles.get(3), sorted[sorted.length - 1]);
   }
 
   /** The interquartile range q3 - q1. */
