@@ -15,12 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nnrecover.cli.charts.ReportCharts;
-import org.nnrecover.core.ablation.AblationSummary;
+import org.nnrecover.core.ablation.ThresholdSearch;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.report.CellSummary;
 import org.nnrecover.core.report.RecoveryThreshold;
 import org.nnrecover.core.report.Report;
+import org.nnrecover.core.report.ReportedRun;
+import org.nnrecover.core.report.RunStoreReader;
+import org.nnrecover.core.report.ThresholdFit;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
@@ -41,12 +44,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
     description = {"Reproduce an experiment of the paper: fig1a (recovery rate over d and n), "
         + "fig1b (tensor-initialization error over d and n), fig1c (objective against iteration "
-        + "for approaches I, II, III) or rho-table (rho(sigma) of the standard activations).",
+        + "for approaches I, II, III), rho-table (rho(sigma) of the standard activations) or "
+        + "fig1a-wide (Figure 1a's slope resolved: d up to 400, n located by bisection per d).",
         "Runs the shipped sweep (see examples/sweeps) into DIR/runs.jsonl, then writes "
             + "DIR/summary.csv and the charts in DIR/charts, as 'nnrecover report DIR' would."})
 final class ReproduceCommand implements Callable<Integer> {
   /** The experiments, in the paper's order. */
-  static final List<String> EXPERIMENTS = List.of("fig1a", "fig1b", "fig1c", "rho-table");
+  static final List<String> EXPERIMENTS =
+      List.of("fig1a", "fig1b", "fig1c", "rho-table", "fig1a-wide");
+  /** The success levels whose sample counts fig1a-wide locates. */
+  private static final double[] WIDE_LEVELS = {0.5, 0.9};
   /** The rho table of the paper (sigma = 0.1, 1, 10), for comparison. */
   private static final Map<String, double[]> PAPER_RHO = new LinkedHashMap<>();
 
@@ -61,7 +68,7 @@ final class ReproduceCommand implements Callable<Integer> {
   }
 
   @Parameters(index = "0", paramLabel = "EXPERIMENT",
-      description = "fig1a, fig1b, fig1c or rho-table")
+      description = "fig1a, fig1b, fig1c, rho-table or fig1a-wide")
   String experiment;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -100,14 +107,59 @@ final class ReproduceCommand implements Callable<Integer> {
     try (BlockExecutor unused = new BlockExecutor(1)) {
       sweep = SweepFile.parse(text, name + ".yaml", new Runner(registry, unused));
     }
-    AblationSummary summary = AblateCommand.execute(sweep, null, dir, resume, registry,
-        common.threads, printer);
+    long started = System.nanoTime();
+    int runs = experiment.equals("fig1a-wide")
+        ? searchThresholds(sweep, dir, registry, printer)
+        : AblateCommand.execute(sweep, null, dir, resume, registry, common.threads, printer)
+            .runs();
+    double seconds = (System.nanoTime() - started) / 1e9;
     writeString(dir.resolve(ResultStore.SWEEP_FILE), text);
     Report report = ReportCommand.write(dir, Report.DEFAULT_TARGET, chartOptions(), printer);
-    claims(report, printer);
-    printer.printf(Locale.ROOT, "%s: %d runs, wall time %s%n", name, summary.runs(),
-        ProgressDisplay.duration(summary.seconds()));
+    claims(report, dir, printer);
+    printer.printf(Locale.ROOT, "%s: %d runs, wall time %s%n", name, runs,
+        ProgressDisplay.duration(seconds));
     return 0;
+  }
+
+  /**
+   * Runs the cells that the bisection per dimension asks for, round by round, until every level
+   * is bracketed between neighbouring sample counts of the grid (ThresholdSearch); each round is an
+   * ordinary ablation into the same store, so an interrupted search resumes with --resume.
+   *
+   * @return the number of runs executed
+   */
+  private int searchThresholds(Sweep sweep, Path dir, PluginRegistry registry, PrintWriter out) {
+    ThresholdSearch search = new ThresholdSearch(sweep, "d", "n", WIDE_LEVELS);
+    boolean keep = resume;
+    int runs = 0;
+    for (List<String> next = search.nextCells(completedRates(dir, sweep.seeds().size()));
+        !next.isEmpty(); next = search.nextCells(completedRates(dir, sweep.seeds().size()))) {
+      out.println("threshold search: next cells " + String.join("; ", next));
+      runs += AblateCommand.execute(search.subSweep(next), null, dir, keep, registry,
+          common.threads, out).runs();
+      keep = true;
+    }
+    return runs;
+  }
+
+  /** Success rate of every cell of the store that has a run for each seed (empty: no store). */
+  private static Map<String, Double> completedRates(Path dir, int seeds) {
+    Map<String, Double> rates = new LinkedHashMap<>();
+    if (!Files.exists(dir.resolve(ResultStore.RUNS_FILE))) {
+      return rates;
+    }
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (ReportedRun run : RunStoreReader.read(dir).runs()) {
+      int[] c = counts.computeIfAbsent(run.cell(), k -> new int[2]);
+      c[0]++;
+      c[1] += run.succeeded() ? 1 : 0;
+    }
+    counts.forEach((cell, c) -> {
+      if (c[0] >= seeds) {
+        rates.put(cell, (double) c[1] / c[0]);
+      }
+    });
+    return rates;
   }
 
   /** The text of a shipped sweep file. */
@@ -126,16 +178,18 @@ final class ReproduceCommand implements Callable<Integer> {
   private ReportCharts.Options chartOptions() {
     ReportCharts.Options d = ReportCharts.Options.defaults();
     return switch (experiment) {
-      case "fig1a", "fig1b" -> new ReportCharts.Options(EnumSet.of(ReportCharts.Kind.HEATMAP),
+      case "fig1a", "fig1b", "fig1a-wide" -> new ReportCharts.Options(
+          EnumSet.of(ReportCharts.Kind.HEATMAP),
           "d", "n", d.width(), d.height());
       default -> d;
     };
   }
 
   /** The paper's claim for the experiment, stated with the measured numbers. */
-  private void claims(Report report, PrintWriter out) {
+  private void claims(Report report, Path dir, PrintWriter out) {
     out.println();
     switch (experiment) {
+      case "fig1a-wide" -> wideClaims(report, dir, out);
       case "fig1a" -> {
         for (double level : new double[] {0.5, 1.0}) {
           RecoveryThreshold t = RecoveryThreshold.of(report, "d", "n", level);
@@ -166,6 +220,48 @@ final class ReproduceCommand implements Callable<Integer> {
             + "small; II does not converge");
       }
     }
+  }
+
+  /**
+   * Figure 1a resolved: the n at which 50 % and 90 % of the seeds recover, for every d, and the
+   * log-log slope of each against d with its bootstrap interval, next to the paper's slope 1.
+   */
+  private static void wideClaims(Report report, Path dir, PrintWriter out) {
+    Map<String, ThresholdFit> fits = new LinkedHashMap<>();
+    for (double level : WIDE_LEVELS) {
+      fits.put(String.format(Locale.ROOT, "%.0f%% recover", 100 * level),
+          ThresholdFit.of(report, "d", "n", level, 1));
+    }
+    List<String> header = new ArrayList<>(List.of("d"));
+    fits.keySet().forEach(level -> header.add("n (" + level + ")"));
+    TextTable table = new TextTable(header.toArray(String[]::new));
+    ThresholdFit first = fits.values().iterator().next();
+    for (int i = 0; i < first.dimensions().length; i++) {
+      List<String> row = new ArrayList<>(List.of(TextTable.number(first.dimensions()[i])));
+      for (ThresholdFit fit : fits.values()) {
+        row.add(Double.isFinite(fit.thresholds()[i]) ? TextTable.number(fit.thresholds()[i])
+            : "outside the grid");
+      }
+      table.add(row.toArray(String[]::new));
+    }
+    out.println("samples at which the share of recovering seeds reaches each level "
+        + "(interpolated in log n between the bracketing grid counts):");
+    table.print(out);
+    for (Map.Entry<String, ThresholdFit> e : fits.entrySet()) {
+      ThresholdFit fit = e.getValue();
+      boolean covers = fit.low() <= 1 && 1 <= fit.high();
+      out.printf(Locale.ROOT, "%s: log-log slope of n against d %s, 95%% bootstrap interval "
+          + "[%s, %s] (%d resamples): %s%n", e.getKey(), TextTable.number(fit.slope()),
+          TextTable.number(fit.low()), TextTable.number(fit.high()), fit.resamples(),
+          !Double.isFinite(fit.slope()) ? "undefined (fewer than two thresholds)"
+              : covers ? "consistent with the paper's slope 1"
+              : "the interval excludes the paper's slope 1");
+    }
+    List<Path> files = ReportCharts.thresholds(report, fits, dir.resolve("charts"),
+        "points: thresholds per d; lines: least-squares fits in log-log, slope [95% bootstrap]");
+    out.println("wrote " + files.size() / 2 + " chart (PNG and SVG) in " + dir.resolve("charts"));
+    out.println("claim: the n needed for recovery grows linearly in d (slope 1, up to log "
+        + "factors)");
   }
 
   private void rhoTable(Path dir, PrintWriter out) {

@@ -13,6 +13,7 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -22,6 +23,7 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -29,13 +31,16 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.nnrecover.core.report.ConvergenceBand;
 import org.nnrecover.core.report.HeatGrid;
 import org.nnrecover.core.report.Spread;
+import org.nnrecover.core.report.ThresholdFit;
 
-/** The three kinds of chart, built from report data (drawing only; no decisions about data). */
+/** The kinds of chart, built from report data (drawing only; no decisions about data). */
 final class Charts {
   /** Colors that stay apart for the color-blind (Okabe and Ito), cycled for more series. */
   private static final Color[] SERIES = {new Color(0, 114, 178), new Color(213, 94, 0),
@@ -196,6 +201,64 @@ final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     return finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend), subtitle);
+  }
+
+  /**
+   * Thresholds against the dimension on log-log axes: one series of points per success level, each
+   * with its least-squares line, and a dashed line of slope 1 through the first level's geometric
+   * centre for reference.
+   *
+   * @param fits one per level, keyed by the series name
+   */
+  static JFreeChart thresholds(String title, String subtitle, Map<String, ThresholdFit> fits) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+    int color = 0;
+    for (Map.Entry<String, ThresholdFit> e : fits.entrySet()) {
+      ThresholdFit fit = e.getValue();
+      XYSeries points = new XYSeries(e.getKey(), false, true);
+      double sx = 0;
+      double sy = 0;
+      int m = 0;
+      for (int i = 0; i < fit.dimensions().length; i++) {
+        double n = fit.thresholds()[i];
+        if (Double.isFinite(n) && n > 0) {
+          points.add(fit.dimensions()[i], n);
+          sx += Math.log(fit.dimensions()[i]);
+          sy += Math.log(n);
+          m++;
+        }
+      }
+      int series = data.getSeriesCount();
+      data.addSeries(points);
+      renderer.setSeriesLinesVisible(series, false);
+      renderer.setSeriesPaint(series, SERIES[color % SERIES.length]);
+      if (m >= 2 && Double.isFinite(fit.slope())) {
+        // the fitted line passes through the centroid of the log points
+        XYSeries line = new XYSeries(e.getKey() + " fit: slope " + String.format(Locale.ROOT,
+            "%.2f [%.2f, %.2f]", fit.slope(), fit.low(), fit.high()), false, true);
+        for (double d : new double[] {fit.dimensions()[0],
+            fit.dimensions()[fit.dimensions().length - 1]}) {
+          line.add(d, Math.exp(sy / m + fit.slope() * (Math.log(d) - sx / m)));
+        }
+        data.addSeries(line);
+        renderer.setSeriesShapesVisible(series + 1, false);
+        renderer.setSeriesPaint(series + 1, SERIES[color % SERIES.length]);
+      }
+      color++;
+    }
+    // ticks at powers of 2 in d and of sqrt(2) in n, the steps such grids are built with
+    LogAxis x = new LogAxis("dimension d");
+    x.setBase(2);
+    x.setTickUnit(new NumberTickUnit(1));
+    x.setNumberFormatOverride(new DecimalFormat("0"));
+    LogAxis y = new LogAxis("samples n");
+    y.setBase(2);
+    y.setTickUnit(new NumberTickUnit(0.5));
+    y.setNumberFormatOverride(new DecimalFormat("0"));
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    return finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), subtitle,
+        plot);
   }
 
   private static JFreeChart finish(JFreeChart chart, String subtitle, XYPlot plot) {

@@ -21,6 +21,7 @@ import org.nnrecover.core.report.ConvergenceBand;
 import org.nnrecover.core.report.HeatGrid;
 import org.nnrecover.core.report.Report;
 import org.nnrecover.core.report.ReportedRun;
+import org.nnrecover.core.report.ThresholdFit;
 
 /**
  * Decides which charts a report's axes call for and draws them into a folder:
@@ -104,11 +105,7 @@ public final class ReportCharts {
    * @throws IllegalArgumentException when a named axis does not exist or is not numeric
    */
   public static Drawn draw(Report report, Options options, Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-    }
+    createDirectories(dir);
     ReportCharts charts = new ReportCharts(report, options, dir);
     if (options.kinds().contains(Kind.CONVERGENCE)) {
       charts.convergence();
@@ -120,6 +117,29 @@ public final class ReportCharts {
       charts.boxPlots();
     }
     return new Drawn(List.copyOf(charts.written), List.copyOf(charts.notes));
+  }
+
+  /**
+   * The threshold chart of an adaptive Figure 1a search: the sample count at each success level
+   * against the dimension, log-log, with the fitted slopes.
+   *
+   * @return the files written (PNG and SVG)
+   */
+  public static List<Path> thresholds(Report report, Map<String, ThresholdFit> fits, Path dir,
+      String note) {
+    createDirectories(dir);
+    ReportCharts charts = new ReportCharts(report, Options.defaults(), dir);
+    charts.save(Charts.thresholds(charts.title("samples needed against dimension"), note, fits),
+        "thresholds");
+    return List.copyOf(charts.written);
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private String title(String what) {
