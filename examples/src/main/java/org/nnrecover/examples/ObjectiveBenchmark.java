@@ -29,7 +29,7 @@ public final class ObjectiveBenchmark {
     Activation squaredRelu = Activations.defaults(new SquaredRelu());
     Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0,
-        Seeds.stream(1, Seeds.SAMPLES), Seeds.stream(1, Seeds.NOISE));
+        1);
     double[] point = truth.weights();
     for (int i = 0; i < point.length; i++) {
       point[i] *= 1.01;

@@ -68,7 +68,7 @@ public final class OptimizerBenchmark {
     long seed = 2017;
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(teacher, SQUARED_RELU, n, 0,
-        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+        seed);
     double[] truth = teacher.weights();
     double truthNorm = norm(truth);
     double[] start = truth.clone();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 
 /**
@@ -217,21 +218,23 @@ final class NpySamples {
     int unpadded = 10 + dict.length() + 1;
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
     String header = dict + " ".repeat(padding) + "\n";
-    double[] x = samples.x();
-    double[] y = samples.y();
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
       ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
       head.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
       out.write(head.array());
       out.write(header.getBytes(StandardCharsets.ISO_8859_1));
       ByteBuffer row = ByteBuffer.allocate((d + 1) * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      for (int j = 0; j < n; j++) {
-        row.clear();
-        for (int a = 0; a < d; a++) {
-          row.putDouble(x[j * d + a]);
+      SampleBlock view = new SampleBlock();
+      for (int b = 0; b < samples.blocks(); b++) {
+        SampleBlock block = samples.block(b, view);
+        for (int r = 0; r < block.rows(); r++) {
+          row.clear();
+          for (int a = 0; a < d; a++) {
+            row.putDouble(block.x()[block.xOffset() + r * d + a]);
+          }
+          row.putDouble(block.y()[block.yOffset() + r]);
+          out.write(row.array());
         }
-        row.putDouble(y[j]);
-        out.write(row.array());
       }
     }
   }

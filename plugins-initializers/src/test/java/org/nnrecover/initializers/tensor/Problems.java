@@ -21,7 +21,7 @@ record Problems(Network teacher, Samples samples, TestContext context) {
       long seed, SampleReducer reducer) {
     Network teacher = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(teacher, activation, n, 0,
-        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+        seed);
     TestContext context = new TestContext(samples, k, ActivationProfiles.of(activation),
         Seeds.mix(seed, Seeds.INITIALIZER), reducer);
     return new Problems(teacher, samples, context);
