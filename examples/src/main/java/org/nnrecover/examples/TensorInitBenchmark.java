@@ -154,8 +154,7 @@ public final class TensorInitBenchmark {
         for (int seed = 1; seed <= 10; seed++) {
           Network teacher = Teachers.make(TeacherKind.RANDOM, 10, 5, 2,
               Seeds.stream(seed, Seeds.TEACHER));
-          Samples samples = SampleGenerator.generate(teacher, phi, n, 0,
-              seed);
+          Samples samples = SampleGenerator.generate(teacher, phi, n, 0, seed, executor);
           Context context = new Context(samples, 5, profile, Seeds.mix(seed, Seeds.INITIALIZER),
               executor);
           RecoveryMetrics metrics = RecoveryMetrics.compute(teacher,

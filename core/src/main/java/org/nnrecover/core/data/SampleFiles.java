@@ -16,7 +16,10 @@ import org.nnrecover.api.Samples;
  *       number; a first line mixing numbers and words is refused rather than guessed at. Blank lines
  *       are skipped (they hold no sample).
  *   <li>{@code .npy}: NumPy format versions 1.0, 2.0 and 3.0, dtype {@code '<f8'} (float64,
- *       little-endian), shape (n, d+1), C or Fortran order.
+ *       little-endian), shape (n, d+1), C or Fortran order. A C-order file (numpy's default) is
+ *       memory-mapped and read block by block, so it may be larger than the Java heap and n d may
+ *       exceed 2^31 (the file must not change while the samples are in use); a Fortran-order file
+ *       is read onto the heap.
  * </ul>
  *
  * <p>Every value must be a finite number. Malformed files throw {@link DataFileException}.
