@@ -87,8 +87,7 @@ final class LscCommand implements Callable<Integer> {
     ActivationChoice choice =
         ActivationChoice.of(common.registry(), activation, SpecOptions.parseSettings(settings));
     Network truth = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
-    Samples samples = SampleGenerator.generate(truth, choice.activation(), samplesCount, 0,
-        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+    Samples samples = SampleGenerator.generate(truth, choice.activation(), samplesCount, 0, seed);
     LscAnalysis result =
         LscAnalysis.of(choice.activation(), choice.profile(), truth, samples, population);
     PrintWriter out = command.commandLine().getOut();

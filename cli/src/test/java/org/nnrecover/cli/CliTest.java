@@ -147,9 +147,7 @@ class CliTest {
         Seeds.stream(4, Seeds.TEACHER));
     Activation phi = new SquaredRelu()
         .create(Params.defaults("squared-relu", List.of()));
-    Samples samples = SampleGenerator.generate(truth,
-        phi, 1500, 0, Seeds.stream(4, Seeds.SAMPLES),
-        Seeds.stream(4, Seeds.NOISE));
+    Samples samples = SampleGenerator.generate(truth, phi, 1500, 0, 4);
     Path data = dir.resolve("samples.npy");
     Path truthFile = dir.resolve("truth.json");
     SampleFiles.writeNpy(data, samples);

@@ -28,8 +28,7 @@ public final class ObjectiveBenchmark {
     int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     Activation squaredRelu = Activations.defaults(new SquaredRelu());
     Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
-    Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0,
-        Seeds.stream(1, Seeds.SAMPLES), Seeds.stream(1, Seeds.NOISE));
+    Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0, 1);
     double[] point = truth.weights();
     for (int i = 0; i < point.length; i++) {
       point[i] *= 1.01;

@@ -67,8 +67,7 @@ public final class OptimizerBenchmark {
       int n, int maxIterations) {
     long seed = 2017;
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, Seeds.TEACHER));
-    Samples samples = SampleGenerator.generate(teacher, SQUARED_RELU, n, 0,
-        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+    Samples samples = SampleGenerator.generate(teacher, SQUARED_RELU, n, 0, seed);
     double[] truth = teacher.weights();
     double truthNorm = norm(truth);
     double[] start = truth.clone();

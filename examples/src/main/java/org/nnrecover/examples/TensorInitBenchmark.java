@@ -95,8 +95,7 @@ public final class TensorInitBenchmark {
     long seed = 1;
     Activation phi = Activations.defaults(new SquaredRelu());
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, "teacher"));
-    Samples samples = SampleGenerator.generate(teacher, phi, n, 0, Seeds.stream(seed, "samples"),
-        Seeds.stream(seed, "noise"));
+    Samples samples = SampleGenerator.generate(teacher, phi, n, 0, seed, executor);
     Moments moments = new Moments(samples, executor);
     int[] rows = new int[n];
     Arrays.setAll(rows, j -> j);
@@ -155,8 +154,7 @@ public final class TensorInitBenchmark {
         for (int seed = 1; seed <= 10; seed++) {
           Network teacher = Teachers.make(TeacherKind.RANDOM, 10, 5, 2,
               Seeds.stream(seed, Seeds.TEACHER));
-          Samples samples = SampleGenerator.generate(teacher, phi, n, 0,
-              Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+          Samples samples = SampleGenerator.generate(teacher, phi, n, 0, seed, executor);
           Context context = new Context(samples, 5, profile, Seeds.mix(seed, Seeds.INITIALIZER),
               executor);
           RecoveryMetrics metrics = RecoveryMetrics.compute(teacher,

@@ -30,8 +30,7 @@ final class NetworkFixture implements AutoCloseable {
     SquaredRelu plugin = new SquaredRelu();
     activation = plugin.create(Params.defaults(plugin.name(), plugin.parameters()));
     teacher = Teachers.make(TeacherKind.RANDOM, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
-    samples = SampleGenerator.generate(teacher, activation, n, 0,
-        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+    samples = SampleGenerator.generate(teacher, activation, n, 0, seed);
     truth = teacher.weights();
     truthNorm = Vectors.norm(truth);
   }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.InitializerProvider;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.RefusedException;
+import org.nnrecover.api.SampleBlock;
+import org.nnrecover.api.Samples;
 
 /**
  * The contract of an initializer plugin. Extend it with the provider under test, a problem it must
@@ -89,11 +92,30 @@ public abstract class InitializerContract {
   @Test
   void samplesAreNotModified() {
     TestInitContext context = problem().build();
-    double[] x = context.samples().x().clone();
-    double[] y = context.samples().y().clone();
+    Samples samples = context.samples();
+    double[][] before = copyBlocks(samples);
     initialize(context);
-    assertArrayEquals(x, context.samples().x(), 0, "the initializer wrote to the shared X");
-    assertArrayEquals(y, context.samples().y(), 0, "the initializer wrote to the shared y");
+    double[][] after = copyBlocks(samples);
+    for (int b = 0; b < samples.blocks(); b++) {
+      assertArrayEquals(before[2 * b], after[2 * b], 0,
+          "the initializer wrote to the shared X (block " + b + ")");
+      assertArrayEquals(before[2 * b + 1], after[2 * b + 1], 0,
+          "the initializer wrote to the shared y (block " + b + ")");
+    }
+  }
+
+  /** Copies of every block's inputs and labels: {x_0, y_0, x_1, y_1, ...}. */
+  private static double[][] copyBlocks(Samples samples) {
+    double[][] copies = new double[2 * samples.blocks()][];
+    SampleBlock view = new SampleBlock();
+    for (int b = 0; b < samples.blocks(); b++) {
+      samples.block(b, view);
+      copies[2 * b] = Arrays.copyOfRange(view.x(), view.xOffset(),
+          view.xOffset() + view.rows() * view.d());
+      copies[2 * b + 1] = Arrays.copyOfRange(view.y(), view.yOffset(),
+          view.yOffset() + view.rows());
+    }
+    return copies;
   }
 
   @Test

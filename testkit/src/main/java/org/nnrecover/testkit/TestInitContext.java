@@ -95,26 +95,36 @@ public final class TestInitContext implements InitContext {
     return Math.sqrt(s);
   }
 
+  /**
+   * Samples stored as one pair of arrays per block (not one array), so that initializers are tested
+   * on the block storage that large sample sets use; {@link Samples#x()} still works (it copies).
+   */
   private static Samples samples(Network teacher, Activation phi, int n, SplittableRandom random) {
     int d = teacher.d();
-    double[] x = new double[n * d];
-    double[] y = new double[n];
+    int blocks = Samples.blockCount(n);
+    double[][] x = new double[blocks][];
+    double[][] y = new double[blocks][];
     double[] w = teacher.weights();
-    for (int j = 0; j < n; j++) {
-      for (int a = 0; a < d; a++) {
-        x[j * d + a] = random.nextGaussian();
-      }
-      double label = 0;
-      for (int i = 0; i < teacher.k(); i++) {
-        double z = 0;
+    for (int b = 0; b < blocks; b++) {
+      int rows = Math.min(Samples.BLOCK_ROWS, n - b * Samples.BLOCK_ROWS);
+      x[b] = new double[rows * d];
+      y[b] = new double[rows];
+      for (int r = 0; r < rows; r++) {
         for (int a = 0; a < d; a++) {
-          z += w[i * d + a] * x[j * d + a];
+          x[b][r * d + a] = random.nextGaussian();
         }
-        label += teacher.outputWeight(i) * phi.value(z);
+        double label = 0;
+        for (int i = 0; i < teacher.k(); i++) {
+          double z = 0;
+          for (int a = 0; a < d; a++) {
+            z += w[i * d + a] * x[b][r * d + a];
+          }
+          label += teacher.outputWeight(i) * phi.value(z);
+        }
+        y[b][r] = label;
       }
-      y[j] = label;
     }
-    return new Samples(x, y, d);
+    return new Samples(n, d, (b, view) -> view.point(x[b], 0, y[b], 0));
   }
 
   @Override
@@ -137,15 +147,18 @@ public final class TestInitContext implements InitContext {
     return random;
   }
 
-  /** Sums over fixed blocks of 256 samples, in block order, on the calling thread. */
+  /**
+   * Sums over the fixed blocks of {@link Samples#BLOCK_ROWS} samples, in block order, on the
+   * calling thread (the same bits as the core's parallel reducer).
+   */
   @Override
   public SampleReducer reducer() {
     return (n, width, task) -> {
       double[] total = new double[width];
       double[] block = new double[width];
-      for (int from = 0; from < n; from += 256) {
+      for (int from = 0; from < n; from += Samples.BLOCK_ROWS) {
         java.util.Arrays.fill(block, 0);
-        task.accumulate(from, Math.min(n, from + 256), block);
+        task.accumulate(from, Math.min(n, from + Samples.BLOCK_ROWS), block);
         for (int i = 0; i < width; i++) {
           total[i] += block[i];
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 
 /** The CSV side of {@link SampleFiles}; see there for the format. */
@@ -170,21 +171,23 @@ final class CsvSamples {
 
   static void write(Path file, Samples samples) throws IOException {
     int d = samples.d();
-    double[] x = samples.x();
-    double[] y = samples.y();
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       StringBuilder line = new StringBuilder();
       for (int a = 1; a <= d; a++) {
         line.append('x').append(a).append(',');
       }
       out.append(line).append("y\n");
-      for (int j = 0; j < samples.n(); j++) {
-        line.setLength(0);
-        for (int a = 0; a < d; a++) {
-          // Double.toString round-trips exactly through Double.parseDouble.
-          line.append(x[j * d + a]).append(',');
+      SampleBlock view = new SampleBlock();
+      for (int b = 0; b < samples.blocks(); b++) {
+        SampleBlock block = samples.block(b, view);
+        for (int r = 0; r < block.rows(); r++) {
+          line.setLength(0);
+          for (int a = 0; a < d; a++) {
+            // Double.toString round-trips exactly through Double.parseDouble.
+            line.append(block.x()[block.xOffset() + r * d + a]).append(',');
+          }
+          out.append(line).append(Double.toString(block.y()[block.yOffset() + r])).append('\n');
         }
-        out.append(line).append(Double.toString(y[j])).append('\n');
       }
     }
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 
 /**
@@ -26,6 +27,8 @@ final class NpySamples {
   /** numpy aligns the start of the data to this many bytes. */
   private static final int ALIGNMENT = 64;
   private static final int CHUNK_VALUES = 8192;
+  /** Largest header read: numpy's are a few hundred bytes. */
+  private static final long MAX_HEADER = 1 << 20;
   private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*");
   private static final Pattern QUOTED = Pattern.compile("\\G['\"]([^'\"]*)['\"]");
   private static final Pattern FORTRAN =
@@ -61,9 +64,16 @@ final class NpySamples {
       long headerLength = major == 1 ? lengthField.getShort(0) & 0xffff
           : lengthField.getInt(0) & 0xffffffffL;
       long headerStart = 8L + lengthBytes;
-      if (headerLength > Integer.MAX_VALUE - 8L) {
+      // checked against the file's size before anything of that length is allocated
+      if (headerStart + headerLength > size) {
+        throw new DataFileException(file, "byte offset " + size, "file ends inside the header "
+            + "(truncated .npy file): the header length field at byte offset 8 says "
+            + headerLength + " bytes, only " + (size - headerStart) + " follow it");
+      }
+      if (headerLength > MAX_HEADER) {
         throw new DataFileException(file, "byte offset 8", "header length " + headerLength
-            + " is not plausible");
+            + " is not plausible (numpy writes a few hundred bytes; at most " + MAX_HEADER
+            + " are read)");
       }
       ByteBuffer headerBytes = readFully(file, channel, headerStart, (int) headerLength,
           "the header");
@@ -85,18 +95,23 @@ final class NpySamples {
             + ", " + columns + ") means d = " + (columns - 1) + " (x1..xd, then y), but d = "
             + expectedD + " was given");
       }
+      // the shape is checked against the file's size before any sample storage is allocated
       long values = h.rows * columns;
-      if (values > Integer.MAX_VALUE - 8L) {
-        throw new DataFileException(file, "byte offset " + h.shapeOffset, "too many values: "
-            + "n (d+1) must stay below 2^31");
-      }
       long needed = values * Double.BYTES;
       if (size - dataStart != needed) {
         throw new DataFileException(file, "byte offset " + dataStart, "shape (" + h.rows + ", "
             + columns + ") needs " + needed + " data bytes, the file has " + (size - dataStart)
             + (size - dataStart < needed ? " (truncated)" : " (trailing bytes)"));
       }
-      return readData(file, channel, dataStart, (int) h.rows, columns, h.fortranOrder);
+      if (!h.fortranOrder) {
+        return MappedNpy.map(file, channel, dataStart, (int) h.rows, columns);
+      }
+      if (values > Integer.MAX_VALUE - 8L) {
+        throw new DataFileException(file, "byte offset " + h.shapeOffset, "too many values for "
+            + "a Fortran-order file: n (d+1) must stay below 2^31 (C-order files are "
+            + "memory-mapped and have no such limit): save with numpy.ascontiguousarray");
+      }
+      return readData(file, channel, dataStart, (int) h.rows, columns);
     }
   }
 
@@ -158,8 +173,9 @@ final class NpySamples {
     return new Header(parsed[0], (int) parsed[1], fortran.group(1).equals("True"), shapeOffset);
   }
 
+  /** Reads a Fortran-order file onto the heap (column by column, as it is stored). */
   private static Samples readData(Path file, FileChannel channel, long dataStart, int rows,
-      int columns, boolean fortranOrder) throws IOException {
+      int columns) throws IOException {
     int d = columns - 1;
     double[] x = new double[rows * d];
     double[] y = new double[rows];
@@ -178,13 +194,11 @@ final class NpySamples {
       }
       for (int i = 0; i < count; i++) {
         int index = start + i;
-        int row = fortranOrder ? index % rows : index / columns;
-        int column = fortranOrder ? index / rows : index % columns;
+        int row = index % rows;
+        int column = index / rows;
         double value = chunk.getDouble(i * Double.BYTES);
         if (!Double.isFinite(value)) {
-          throw new DataFileException(file, "byte offset " + (dataStart + (long) index
-              * Double.BYTES), "value " + value + " (row " + (row + 1) + ", column "
-              + (column + 1) + ") is NaN or infinity; only finite numbers are allowed");
+          throw nonFinite(file, dataStart, index, row, column, value);
         }
         if (column < d) {
           x[row * d + column] = value;
@@ -194,6 +208,14 @@ final class NpySamples {
       }
     }
     return new Samples(x, y, d);
+  }
+
+  /** The error for a NaN or infinite value, the {@code index}-th of the data (0-based). */
+  static DataFileException nonFinite(Path file, long dataStart, long index, long row, int column,
+      double value) {
+    return new DataFileException(file, "byte offset " + (dataStart + index * Double.BYTES),
+        "value " + value + " (row " + (row + 1) + ", column " + (column + 1) + ") is NaN or "
+        + "infinity; only finite numbers are allowed");
   }
 
   private static ByteBuffer readFully(Path file, FileChannel channel, long offset, int length,
@@ -217,21 +239,23 @@ final class NpySamples {
     int unpadded = 10 + dict.length() + 1;
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
     String header = dict + " ".repeat(padding) + "\n";
-    double[] x = samples.x();
-    double[] y = samples.y();
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
       ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
       head.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
       out.write(head.array());
       out.write(header.getBytes(StandardCharsets.ISO_8859_1));
       ByteBuffer row = ByteBuffer.allocate((d + 1) * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      for (int j = 0; j < n; j++) {
-        row.clear();
-        for (int a = 0; a < d; a++) {
-          row.putDouble(x[j * d + a]);
+      SampleBlock view = new SampleBlock();
+      for (int b = 0; b < samples.blocks(); b++) {
+        SampleBlock block = samples.block(b, view);
+        for (int r = 0; r < block.rows(); r++) {
+          row.clear();
+          for (int a = 0; a < d; a++) {
+            row.putDouble(block.x()[block.xOffset() + r * d + a]);
+          }
+          row.putDouble(block.y()[block.yOffset() + r]);
+          out.write(row.array());
         }
-        row.putDouble(y[j]);
-        out.write(row.array());
       }
     }
   }

@@ -3,6 +3,7 @@ package org.nnrecover.core.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 
 /**
@@ -15,7 +16,10 @@ import org.nnrecover.api.Samples;
  *       number; a first line mixing numbers and words is refused rather than guessed at. Blank lines
  *       are skipped (they hold no sample).
  *   <li>{@code .npy}: NumPy format versions 1.0, 2.0 and 3.0, dtype {@code '<f8'} (float64,
- *       little-endian), shape (n, d+1), C or Fortran order.
+ *       little-endian), shape (n, d+1), C or Fortran order. A C-order file (numpy's default) is
+ *       memory-mapped and read block by block, so it may be larger than the Java heap and n d may
+ *       exceed 2^31 (the file must not change while the samples are in use); a Fortran-order file
+ *       is read onto the heap.
  * </ul>
  *
  * <p>Every value must be a finite number. Malformed files throw {@link DataFileException}.
@@ -83,18 +87,24 @@ public final class SampleFiles {
   }
 
   private static void checkFinite(Samples samples) {
-    double[] x = samples.x();
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException("sample " + i / samples.d() + " has a non-finite x"
-            + (i % samples.d() + 1) + " = " + x[i] + "; readers refuse NaN and infinity");
-      }
-    }
-    double[] y = samples.y();
-    for (int j = 0; j < y.length; j++) {
-      if (!Double.isFinite(y[j])) {
-        throw new IllegalArgumentException("sample " + j + " has a non-finite y = " + y[j]
-            + "; readers refuse NaN and infinity");
+    int d = samples.d();
+    SampleBlock view = new SampleBlock();
+    for (int b = 0; b < samples.blocks(); b++) {
+      SampleBlock block = samples.block(b, view);
+      for (int r = 0; r < block.rows(); r++) {
+        long sample = block.firstRow() + r;
+        for (int a = 0; a < d; a++) {
+          double value = block.x()[block.xOffset() + r * d + a];
+          if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("sample " + sample + " has a non-finite x"
+                + (a + 1) + " = " + value + "; readers refuse NaN and infinity");
+          }
+        }
+        double label = block.y()[block.yOffset() + r];
+        if (!Double.isFinite(label)) {
+          throw new IllegalArgumentException("sample " + sample + " has a non-finite y = " + label
+              + "; readers refuse NaN and infinity");
+        }
       }
     }
   }

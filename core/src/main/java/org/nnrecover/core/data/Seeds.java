@@ -27,6 +27,15 @@ public final class Seeds {
     return new SplittableRandom(mix(seed, role));
   }
 
+  /**
+   * The stream for block {@code block} of {@code role} under {@code seed}: each block of a
+   * generated sample set has its own stream, so that any block can be drawn alone (on any thread or
+   * machine) with the same numbers as in the whole set.
+   */
+  public static SplittableRandom blockStream(long seed, String role, int block) {
+    return new SplittableRandom(mix(mix(seed, role), "block " + block));
+  }
+
   /** A 64-bit seed derived from {@code seed} and a role name (also used for per-run seeds). */
   public static long mix(long seed, String role) {
     long h = 0xcbf29ce484222325L; // FNV-1a over the role bytes, then SplitMix64 finalization

@@ -3,6 +3,7 @@ package org.nnrecover.core.objective;
 import java.util.Arrays;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Objective;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 import org.nnrecover.core.parallel.BlockExecutor;
 
@@ -11,13 +12,16 @@ import org.nnrecover.core.parallel.BlockExecutor;
  * its gradients (METHOD.md section 2), computed together in one pass over X.
  *
  * <p>Parameter vector: W as k rows of length d (w_i at {@code i * d}), followed by v (k entries) when
- * v is trained; otherwise v is fixed. The pass is cut into {@link BlockExecutor} blocks whose partial
- * sums are combined in block order, so the result is bit-identical for any thread count. All
- * workspaces are allocated once here: an evaluation allocates nothing of size n or k d.
+ * v is trained; otherwise v is fixed. The pass visits the samples' blocks ({@link
+ * Samples#BLOCK_ROWS} rows) on the {@link BlockExecutor}; each block's rows are handed as array
+ * slices to one per-block method, and the block partial sums are combined in block order, so the
+ * result is bit-identical for any thread count. All workspaces (and one block view per worker) are
+ * allocated once here: an evaluation allocates nothing of size n or k d.
  *
  * <p>With resampling ({@code batches > 1}) the samples are cut into that many disjoint contiguous
  * batches (the samples are i.i.d., so contiguous ranges are independent random batches) and every
- * evaluation uses the current batch, chosen with {@link #useBatch(int)}.
+ * evaluation uses the current batch, chosen with {@link #useBatch(int)}; a block that straddles a
+ * batch boundary contributes only its rows inside the batch.
  *
  * <p>Not thread-safe: one instance serves one optimization at a time (it is itself parallel inside).
  */
@@ -38,6 +42,7 @@ public final class NetworkObjective implements Objective {
   private final double[][] tileZ;
   private final double[][] tilePhi;
   private final double[][] tileDphi;
+  private final SampleBlock[] views;
   private int batchStart;
   private int batchEnd;
 
@@ -69,7 +74,9 @@ public final class NetworkObjective implements Objective {
     this.executor = executor;
     this.width = k * d + k + 1;
     int largestBatch = (samples.n() + batches - 1) / batches;
-    this.partial = new double[BlockExecutor.blockCount(largestBatch)][width];
+    // a batch that starts inside a block touches one block more than its length needs
+    this.partial = new double[Samples.blockCount(largestBatch) + 1][width];
+    this.views = executor.newViews();
     int workers = executor.threads();
     this.tileZ = new double[workers][TILE * k];
     this.tilePhi = new double[workers][TILE * k];
@@ -97,10 +104,12 @@ public final class NetworkObjective implements Objective {
 
   /** Half the mean squared label over all samples: the loss of the zero network. */
   public double zeroNetworkLoss() {
-    double sum = 0;
-    for (double y : samples.y()) {
-      sum += y * y;
-    }
+    double sum = executor.sum(samples, 1, (block, acc) -> {
+      double[] y = block.y();
+      for (int r = block.yOffset(), end = r + block.rows(); r < end; r++) {
+        acc[0] += y[r] * y[r];
+      }
+    })[0];
     return sum / (2.0 * samples.n());
   }
 
@@ -119,12 +128,18 @@ public final class NetworkObjective implements Objective {
       throw new IllegalArgumentException("parameter vector must have length " + dimension());
     }
     int start = batchStart;
-    int len = batchEnd - batchStart;
-    int blocks = BlockExecutor.blockCount(len);
+    int end = batchEnd;
+    int len = end - start;
+    int firstBlock = Samples.blockOf(start);
+    int blocks = Samples.blockOf(end - 1L) - firstBlock + 1;
     boolean wantGradient = gradient != null;
-    executor.forEachBlock(blocks, (b, worker) -> accumulateBlock(point, wantGradient,
-        start + BlockExecutor.blockStart(b), start + BlockExecutor.blockEnd(b, len), partial[b],
-        worker));
+    executor.forEachBlock(blocks, (i, worker) -> {
+      SampleBlock block = samples.block(firstBlock + i, views[worker]);
+      int from = (int) Math.max(0, start - block.firstRow());
+      int to = (int) Math.min(block.rows(), end - block.firstRow());
+      accumulateSlice(point, wantGradient, block.x(), block.xOffset() + from * d, block.y(),
+          block.yOffset() + from, to - from, partial[i], worker);
+    });
     double loss = 0;
     if (wantGradient) {
       Arrays.fill(gradient, 0);
@@ -147,24 +162,23 @@ public final class NetworkObjective implements Objective {
   }
 
   /**
-   * Adds the block's loss sum (last entry), gradient in W (first k d entries) and in v (next k) to
-   * {@code acc}, unnormalized.
+   * Sets {@code acc} to the loss sum (last entry), gradient in W (first k d entries) and in v (next
+   * k) of the {@code rows} samples whose inputs start at {@code x[xOffset]} (row stride d) and
+   * labels at {@code y[yOffset]}, unnormalized.
    */
-  private void accumulateBlock(double[] point, boolean wantGradient, int from, int to, double[] acc,
-      int worker) {
+  private void accumulateSlice(double[] point, boolean wantGradient, double[] x, int xOffset,
+      double[] y, int yOffset, int rows, double[] acc, int worker) {
     Arrays.fill(acc, 0);
-    double[] x = samples.x();
-    double[] y = samples.y();
     double[] z = tileZ[worker];
     double[] phi = tilePhi[worker];
     double[] dphi = tileDphi[worker];
     int vOffset = k * d;
     double loss = 0;
-    for (int tile = from; tile < to; tile += TILE) {
-      int tileEnd = Math.min(to, tile + TILE);
+    for (int tile = 0; tile < rows; tile += TILE) {
+      int tileEnd = Math.min(rows, tile + TILE);
       int m = (tileEnd - tile) * k;
       for (int j = tile; j < tileEnd; j++) {
-        int xo = j * d;
+        int xo = xOffset + j * d;
         int zo = (j - tile) * k;
         for (int i = 0; i < k; i++) {
           z[zo + i] = Kernels.dot(point, i * d, x, xo, d);
@@ -177,12 +191,12 @@ public final class NetworkObjective implements Objective {
         for (int i = 0; i < k; i++) {
           prediction += outputWeight(point, i) * phi[zo + i];
         }
-        double r = prediction - y[j];
+        double r = prediction - y[yOffset + j];
         loss += r * r;
         if (!wantGradient) {
           continue;
         }
-        int xo = j * d;
+        int xo = xOffset + j * d;
         for (int i = 0; i < k; i++) {
           double c = r * outputWeight(point, i) * dphi[zo + i];
           if (c != 0) {

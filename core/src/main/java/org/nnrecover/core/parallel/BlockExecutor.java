@@ -7,21 +7,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleReducer;
+import org.nnrecover.api.Samples;
 
 /**
  * Runs independent block tasks on a fixed number of worker threads and sums block accumulators in
  * block order.
  *
- * <p>Blocks are {@link #BLOCK_SIZE} samples (the last one shorter); a worker index is passed to each
- * task so that callers can keep per-worker scratch space and allocate nothing per call. Because each
+ * <p>Blocks are {@link Samples#BLOCK_ROWS} samples (the last one shorter); a worker index is passed
+ * to each task so that callers can keep per-worker scratch space (and a {@link SampleBlock} view per
+ * worker) and allocate nothing per call. Because each
  * block's result depends only on its samples and results are combined in block order, the output
  * does not depend on the number of threads. Thread-safe; one instance can serve many callers.
  */
 public final class BlockExecutor implements SampleReducer, AutoCloseable {
-
-  /** Samples per block. Fixed so that results never depend on the thread count. */
-  public static final int BLOCK_SIZE = 2048;
 
   /** Work on one block, told which worker runs it. */
   @FunctionalInterface
@@ -56,19 +56,23 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
     return threads;
   }
 
-  /** Number of blocks that [0, n) is cut into. */
-  public static int blockCount(int n) {
-    return (n + BLOCK_SIZE - 1) / BLOCK_SIZE;
-  }
-
   /** First sample of block {@code b}. */
-  public static int blockStart(int b) {
-    return b * BLOCK_SIZE;
+  private static int blockStart(int b) {
+    return b * Samples.BLOCK_ROWS;
   }
 
   /** One past the last sample of block {@code b} of [0, n). */
-  public static int blockEnd(int b, int n) {
-    return Math.min(n, (b + 1) * BLOCK_SIZE);
+  private static int blockEnd(int b, int n) {
+    return (int) Math.min(n, (b + 1L) * Samples.BLOCK_ROWS);
+  }
+
+  /** One reusable block view per worker, for passes that read samples. */
+  public SampleBlock[] newViews() {
+    SampleBlock[] views = new SampleBlock[threads];
+    for (int w = 0; w < threads; w++) {
+      views[w] = new SampleBlock();
+    }
+    return views;
   }
 
   /** Runs {@code body} once for every block index in [0, blocks) and waits for all of them. */
@@ -111,9 +115,19 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
 
   @Override
   public double[] sum(int n, int width, BlockTask task) {
-    int blocks = blockCount(n);
+    int blocks = Samples.blockCount(n);
     double[][] partial = new double[blocks][width];
     forEachBlock(blocks, (b, worker) -> task.accumulate(blockStart(b), blockEnd(b, n), partial[b]));
+    return combineInOrder(partial, width);
+  }
+
+  @Override
+  public double[] sum(Samples samples, int width, SampleBlockTask task) {
+    int blocks = samples.blocks();
+    double[][] partial = new double[blocks][width];
+    SampleBlock[] views = newViews();
+    forEachBlock(blocks, (b, worker) -> task.accumulate(samples.block(b, views[worker]),
+        partial[b]));
     return combineInOrder(partial, width);
   }
 

@@ -253,7 +253,7 @@ public final class Runner {
       truth = Teachers.make(resolved.teacher(), spec.d(), spec.k(), spec.kappa(),
           Seeds.stream(spec.seed(), Seeds.TEACHER));
       samples = SampleGenerator.generate(truth, activation, spec.n(), spec.noise(),
-          Seeds.stream(spec.seed(), Seeds.SAMPLES), Seeds.stream(spec.seed(), Seeds.NOISE));
+          spec.seed(), executor);
     }
 
     private NetworkObjective objective(double[] v, boolean trainV, int batches) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.nnrecover.api.Activation;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.R064Store;
@@ -79,34 +80,39 @@ public final class LocalStrongConvexity {
       throw new IllegalArgumentException("n = " + n + " samples are too few for a meaningful"
           + " Hessian of side dk = " + m + ": it has rank at most n; use n >= dk (better 10 dk)");
     }
-    double[] x = samples.x();
     double[] h = new double[m * m];
     double[] u = new double[m * BLOCK];
     double[] z = new double[k];
     double[] g = new double[k];
     double[] phi = new double[k];
     int tiles = (m + TILE - 1) / TILE;
-    for (int start = 0; start < n; start += BLOCK) {
-      int count = Math.min(BLOCK, n - start);
-      for (int b = 0; b < count; b++) {
-        int row = (start + b) * d;
-        for (int i = 0; i < k; i++) {
-          double s = 0;
-          for (int a = 0; a < d; a++) {
-            s += w[i * d + a] * x[row + a];
+    SampleBlock view = new SampleBlock();
+    // sample blocks in order, each cut into groups of BLOCK (a divisor of Samples.BLOCK_ROWS)
+    for (int sb = 0; sb < samples.blocks(); sb++) {
+      SampleBlock block = samples.block(sb, view);
+      double[] x = block.x();
+      for (int start = 0; start < block.rows(); start += BLOCK) {
+        int count = Math.min(BLOCK, block.rows() - start);
+        for (int b = 0; b < count; b++) {
+          int row = block.xOffset() + (start + b) * d;
+          for (int i = 0; i < k; i++) {
+            double s = 0;
+            for (int a = 0; a < d; a++) {
+              s += w[i * d + a] * x[row + a];
+            }
+            z[i] = s;
           }
-          z[i] = s;
-        }
-        activation.apply(z, 0, k, phi, g);
-        for (int i = 0; i < k; i++) {
-          double gi = v[i] * g[i];
-          int base = i * d;
-          for (int a = 0; a < d; a++) {
-            u[(base + a) * BLOCK + b] = gi * x[row + a];
+          activation.apply(z, 0, k, phi, g);
+          for (int i = 0; i < k; i++) {
+            double gi = v[i] * g[i];
+            int base = i * d;
+            for (int a = 0; a < d; a++) {
+              u[(base + a) * BLOCK + b] = gi * x[row + a];
+            }
           }
         }
+        IntStream.range(0, tiles).parallel().forEach(tp -> accumulateTileRow(u, count, h, m, tp));
       }
-      IntStream.range(0, tiles).parallel().forEach(tp -> accumulateTileRow(u, count, h, m, tp));
     }
     double scale = 1.0 / n;
     for (int p = 0; p < m; p++) {

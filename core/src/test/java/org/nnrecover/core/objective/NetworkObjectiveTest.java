@@ -44,8 +44,7 @@ class NetworkObjectiveTest {
     int d = 6;
     int k = 3;
     Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(7, "teacher"));
-    Samples samples = SampleGenerator.generate(truth, activation, 500, 0.1,
-        Seeds.stream(7, "samples"), Seeds.stream(7, "noise"));
+    Samples samples = SampleGenerator.generate(truth, activation, 500, 0.1, 7);
     try (BlockExecutor executor = new BlockExecutor(1)) {
       NetworkObjective objective =
           new NetworkObjective(samples, activation, k, null, true, 1, executor);
@@ -92,8 +91,7 @@ class NetworkObjectiveTest {
     int d = 5;
     int k = 2;
     Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, "teacher"));
-    Samples samples = SampleGenerator.generate(truth, square, 5000, 0,
-        Seeds.stream(1, "samples"), Seeds.stream(1, "noise"));
+    Samples samples = SampleGenerator.generate(truth, square, 5000, 0, 1);
     try (BlockExecutor executor = new BlockExecutor(2)) {
       NetworkObjective objective = new NetworkObjective(samples, square, k,
           truth.outputWeights(), false, 1, executor);
@@ -121,8 +119,7 @@ class NetworkObjectiveTest {
     int d = 20;
     int k = 4;
     Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(2, "teacher"));
-    Samples samples = SampleGenerator.generate(truth, relu, 9000, 0.05,
-        Seeds.stream(2, "samples"), Seeds.stream(2, "noise"));
+    Samples samples = SampleGenerator.generate(truth, relu, 9000, 0.05, 2);
     double[] point = truth.weights();
     point[3] += 0.1;
     double[] g1 = new double[k * d + k];

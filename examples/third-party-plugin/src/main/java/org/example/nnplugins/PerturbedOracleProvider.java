@@ -2,6 +2,7 @@ package org.example.nnplugins;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nnrecover.api.Activation;
 import org.nnrecover.api.InitContext;
 import org.nnrecover.api.Initializer;
 import org.nnrecover.api.InitializerProvider;
@@ -9,11 +10,13 @@ import org.nnrecover.api.Network;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.RefusedException;
+import org.nnrecover.api.SampleBlock;
 
 /**
  * {@code perturbed-oracle}: the ground truth plus Gaussian noise of a chosen relative size,
  * W0 = W* + E with |E|_F = noise |W*|_F, and v0 = v*. For local-convergence studies: how far from
- * the truth may the local phase start? Needs oracle access to the teacher.
+ * the truth may the local phase start? Needs oracle access to the teacher. Records the loss of the
+ * start on the samples ({@code start-loss}), computed with a block pass (API 1.1).
  */
 public final class PerturbedOracleProvider implements InitializerProvider {
 
@@ -58,6 +61,37 @@ public final class PerturbedOracleProvider implements InitializerProvider {
       w[i] += scale * e[i];
     }
     context.diagnostics().put("relative-perturbation", noise);
-    return new Network(w, teacher.outputWeights(), teacher.d());
+    Network start = new Network(w, teacher.outputWeights(), teacher.d());
+    context.diagnostics().put("start-loss", loss(context, start));
+    return start;
+  }
+
+  /**
+   * {@code 1/(2n) sum_j (sum_i v_i phi(w_i . x_j) - y_j)^2}: a pass over the samples through the
+   * reducer, which hands each call one block of rows as array slices (the same bits for any
+   * number of threads; no n d array is needed, so it works on samples larger than the heap).
+   */
+  static double loss(InitContext context, Network network) {
+    Activation phi = context.profile().activation();
+    int d = network.d();
+    double[] w = network.weights();
+    double sum = context.reducer().sum(context.samples(), 1, (SampleBlock block, double[] acc) -> {
+      double[] x = block.x();
+      double[] y = block.y();
+      for (int r = 0; r < block.rows(); r++) {
+        int row = block.xOffset() + r * d;
+        double prediction = 0;
+        for (int i = 0; i < network.k(); i++) {
+          double z = 0;
+          for (int a = 0; a < d; a++) {
+            z += w[i * d + a] * x[row + a];
+          }
+          prediction += network.outputWeight(i) * phi.value(z);
+        }
+        double residual = prediction - y[block.yOffset() + r];
+        acc[0] += residual * residual;
+      }
+    })[0];
+    return sum / (2.0 * context.samples().n());
   }
 }

@@ -52,4 +52,34 @@ class PerturbedOracleContractTest extends InitializerContract {
     assertEquals(0.25, Math.sqrt(diff / norm), 1e-12);
     assertArrayEquals(truth.outputWeights(), start.outputWeights(), 0);
   }
+
+  /**
+   * start-loss: 0 at the truth (the kit labels with the same sums), and at the start the mean of
+   * the squared residuals computed here sample by sample through the deprecated one-array view.
+   */
+  @Test
+  @SuppressWarnings("deprecation")
+  void startLossIsTheLossOfTheStartOnTheSamples() {
+    TestInitContext context = problem().build();
+    assertEquals(0, PerturbedOracleProvider.loss(context, context.truth()), 1e-24);
+    Network start = provider().create(Params.resolve("perturbed-oracle", provider().parameters(),
+        Map.of("noise", "0.5"))).initialize(context);
+    double[] x = context.samples().x();
+    double[] y = context.samples().y();
+    int d = start.d();
+    double sum = 0;
+    for (int j = 0; j < y.length; j++) {
+      double prediction = 0;
+      for (int i = 0; i < start.k(); i++) {
+        double z = 0;
+        for (int a = 0; a < d; a++) {
+          z += start.weight(i, a) * x[j * d + a];
+        }
+        prediction += start.outputWeight(i) * CUBIC_RELU.value(z);
+      }
+      sum += (prediction - y[j]) * (prediction - y[j]);
+    }
+    double expected = sum / (2.0 * y.length);
+    assertEquals(expected, (double) context.recorded().get("start-loss"), 1e-12 * expected);
+  }
 }

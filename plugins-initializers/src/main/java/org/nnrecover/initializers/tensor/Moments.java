@@ -7,9 +7,11 @@ import org.nnrecover.api.Samples;
  * Empirical Hermite-moment contractions (METHOD.md section 4), computed straight from the samples
  * with the core's deterministic block sums; no d^j tensor is ever formed.
  *
- * <p>All methods work on a subset of the samples given by their row indices ({@code rows}); the
- * per-sample arrays they take or return (labels, projections) are indexed by position in that
- * subset. Every sum is over the subset and divided by its size.
+ * <p>All methods work on a subset of the samples given by their row indices ({@code rows}, strictly
+ * increasing); the per-sample arrays they take or return (labels, projections) are indexed by
+ * position in that subset. Every sum is over the subset and divided by its size. Every pass over
+ * the samples goes through {@link SampleReducer#sum(Samples, int, SampleReducer.SampleBlockTask)}:
+ * a block's subset rows are a contiguous run of positions, found by binary search in {@code rows}.
  *
  * <p>The contractions use the Wick form of the Hermite tensor: for a unit vector alpha and vectors
  * b_1..b_s, {@code He_{s+m}(x)[b_1..b_s, alpha^m] = sum_{A subset of [s]} (-1)^|A| m!/(m-|A|)!
@@ -34,10 +36,13 @@ public final class Moments {
 
   /** mean(y) over the subset: the zeroth moment M_0. */
   public double meanLabel(int[] rows) {
-    double[] y = samples.y();
-    return reducer.sum(rows.length, 1, (from, to, acc) -> {
-      for (int j = from; j < to; j++) {
-        acc[0] += y[rows[j]];
+    checkRows(rows);
+    return reducer.sum(samples, 1, (block, acc) -> {
+      long first = block.firstRow();
+      double[] y = block.y();
+      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
+          j++) {
+        acc[0] += y[block.yOffset() + (int) (rows[j] - first)];
       }
     })[0] / rows.length;
   }
@@ -45,14 +50,16 @@ public final class Moments {
   /** {@code [mean(y), mean(y x) (d entries)]} over the subset. */
   public double[] firstMoments(int[] rows) {
     int d = samples.d();
-    double[] x = samples.x();
-    double[] y = samples.y();
-    double[] sum = reducer.sum(rows.length, d + 1, (from, to, acc) -> {
-      for (int j = from; j < to; j++) {
-        int row = rows[j];
-        double yj = y[row];
+    checkRows(rows);
+    double[] sum = reducer.sum(samples, d + 1, (block, acc) -> {
+      long first = block.firstRow();
+      double[] x = block.x();
+      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
+          j++) {
+        int r = (int) (rows[j] - first);
+        double yj = block.y()[block.yOffset() + r];
         acc[0] += yj;
-        int base = row * d;
+        int base = block.xOffset() + r * d;
         for (int a = 0; a < d; a++) {
           acc[1 + a] += yj * x[base + a];
         }
@@ -69,15 +76,17 @@ public final class Moments {
    */
   public double[] affineResiduals(int[] rows, double mean, double[] m1) {
     int d = samples.d();
-    double[] x = samples.x();
-    double[] y = samples.y();
+    checkRows(rows);
     double[] out = new double[rows.length];
-    reducer.sum(rows.length, 1, (from, to, acc) -> {
-      for (int j = from; j < to; j++) {
-        int row = rows[j];
-        double r = y[row] - mean;
+    reducer.sum(samples, 0, (block, acc) -> {
+      long first = block.firstRow();
+      double[] x = block.x();
+      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
+          j++) {
+        int row = (int) (rows[j] - first);
+        double r = block.y()[block.yOffset() + row] - mean;
         if (m1 != null) {
-          int base = row * d;
+          int base = block.xOffset() + row * d;
           double dot = 0;
           for (int a = 0; a < d; a++) {
             dot += x[base + a] * m1[a];
@@ -99,12 +108,15 @@ public final class Moments {
    */
   public double[][] project(int[] rows, double[] basis, int k, double[] alpha) {
     int d = samples.d();
-    double[] x = samples.x();
+    checkRows(rows);
     double[] t = new double[rows.length * k];
     double[] h = alpha == null ? null : new double[rows.length];
-    reducer.sum(rows.length, 1, (from, to, acc) -> {
-      for (int j = from; j < to; j++) {
-        int base = rows[j] * d;
+    reducer.sum(samples, 0, (block, acc) -> {
+      long first = block.firstRow();
+      double[] x = block.x();
+      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
+          j++) {
+        int base = block.xOffset() + (int) (rows[j] - first) * d;
         for (int c = 0; c < k; c++) {
           double s = 0;
           int col = c * d;
@@ -158,7 +170,6 @@ public final class Moments {
     /** {@code P2_hat U} for the d x b column-major block {@code u}. */
     public double[] apply(double[] u, int b) {
       int d = samples.d();
-      double[] x = samples.x();
       double[] ua = new double[b]; // u_c . alpha
       if (m > 0) {
         for (int c = 0; c < b; c++) {
@@ -166,10 +177,13 @@ public final class Moments {
         }
       }
       int width = d * b + b;
-      double[] sum = reducer.sum(rows.length, width, (from, to, acc) -> {
+      double[] sum = reducer.sum(samples, width, (block, acc) -> {
         double[] z = new double[b];
-        for (int j = from; j < to; j++) {
-          int base = rows[j] * d;
+        long first = block.firstRow();
+        double[] x = block.x();
+        for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows());
+            j < end; j++) {
+          int base = block.xOffset() + (int) (rows[j] - first) * d;
           for (int c = 0; c < b; c++) {
             z[c] = dot(x, base, u, c * d, d);
           }
@@ -204,6 +218,7 @@ public final class Moments {
    * {@code rows}); {@code alpha} is a unit vector of R^d, unused when m = 0.
    */
   public SecondMomentOperator secondMoment(int[] rows, double[] labels, int m, double[] alpha) {
+    checkRows(rows);
     if (m > 0 && alpha == null) {
       throw new IllegalArgumentException("a second moment of order " + (2 + m) + " needs alpha");
     }
@@ -361,6 +376,31 @@ public final class Moments {
       out[flat] = total;
     }
     return out;
+  }
+
+  /** Refuses a row subset that is not strictly increasing within [0, n). */
+  private void checkRows(int[] rows) {
+    for (int j = 0; j < rows.length; j++) {
+      if (rows[j] < 0 || rows[j] >= samples.n() || (j > 0 && rows[j] <= rows[j - 1])) {
+        throw new IllegalArgumentException("row subsets must be strictly increasing sample indices"
+            + " in [0, " + samples.n() + "); position " + j + " holds " + rows[j]);
+      }
+    }
+  }
+
+  /** The first position whose row is >= {@code row} ({@code rows} increasing). */
+  private static int lowerBound(int[] rows, long row) {
+    int lo = 0;
+    int hi = rows.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rows[mid] < row) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** He_0..He_m of each entry of {@code h}: result[q][j] = He_q(h_j). */

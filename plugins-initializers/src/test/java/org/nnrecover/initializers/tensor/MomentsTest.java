@@ -1,6 +1,8 @@
 package org.nnrecover.initializers.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,55 @@ class MomentsTest {
           }
         }
       }
+    }
+  }
+
+  /**
+   * On a row subset (increasing, with rows on both sides of the block boundary at 2048) the block
+   * passes find each block's rows: mean label, first moments, residuals and projections equal
+   * plain sums over the subset's rows; a subset out of order is refused.
+   */
+  @Test
+  @SuppressWarnings("deprecation")
+  void subsetPassesEqualSumsOverTheSubsetRows() {
+    SplittableRandom random = new SplittableRandom(9);
+    Samples s = samples(random);
+    int[] rows = java.util.stream.IntStream.range(0, N).filter(j -> j % 3 == 1 || j > 2040)
+        .toArray();
+    double[] x = s.x();
+    double[] y = s.y();
+    double[] m1 = {0.5, -1, 0.25, 2};
+    double[] basis = JennrichDecomposerProvider.gaussian(random, D * 2);
+    double mean = 0;
+    double[] first = new double[D + 1];
+    double[] residuals = new double[rows.length];
+    double[] t = new double[rows.length * 2];
+    for (int j = 0; j < rows.length; j++) {
+      int row = rows[j];
+      mean += y[row];
+      first[0] += y[row];
+      double dot = 0;
+      for (int a = 0; a < D; a++) {
+        first[1 + a] += y[row] * x[row * D + a];
+        dot += x[row * D + a] * m1[a];
+        t[2 * j] += x[row * D + a] * basis[a];
+        t[2 * j + 1] += x[row * D + a] * basis[D + a];
+      }
+      residuals[j] = y[row] - 0.125 - dot;
+    }
+    for (int a = 0; a <= D; a++) {
+      first[a] /= rows.length;
+    }
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      Moments moments = new Moments(s, executor);
+      assertEquals(mean / rows.length, moments.meanLabel(rows), TOL);
+      assertArrayEquals(first, moments.firstMoments(rows), TOL);
+      assertArrayEquals(residuals, moments.affineResiduals(rows, 0.125, m1), TOL);
+      assertArrayEquals(t, moments.project(rows, basis, 2, null)[0], TOL);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> moments.meanLabel(new int[] {5, 3}));
+      assertEquals("row subsets must be strictly increasing sample indices in [0, 3000); "
+          + "position 1 holds 3", e.getMessage());
     }
   }
 }

@@ -20,8 +20,7 @@ record Problems(Network teacher, Samples samples, TestContext context) {
   static Problems make(TeacherKind kind, Activation activation, int d, int k, double kappa, int n,
       long seed, SampleReducer reducer) {
     Network teacher = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
-    Samples samples = SampleGenerator.generate(teacher, activation, n, 0,
-        Seeds.stream(seed, Seeds.SAMPLES), Seeds.stream(seed, Seeds.NOISE));
+    Samples samples = SampleGenerator.generate(teacher, activation, n, 0, seed);
     TestContext context = new TestContext(samples, k, ActivationProfiles.of(activation),
         Seeds.mix(seed, Seeds.INITIALIZER), reducer);
     return new Problems(teacher, samples, context);
