@@ -96,11 +96,13 @@ final class NpySamples {
             + expectedD + " was given");
       }
       // the shape is checked against the file's size before any sample storage is allocated
-      long values = h.rows * columns;
-      long needed = values * Double.BYTES;
+      long values = h.rows * columns; // both below 2^31: no overflow
+      boolean huge = values > Long.MAX_VALUE / Double.BYTES;
+      long needed = huge ? Long.MAX_VALUE : values * Double.BYTES;
       if (size - dataStart != needed) {
         throw new DataFileException(file, "byte offset " + dataStart, "shape (" + h.rows + ", "
-            + columns + ") needs " + needed + " data bytes, the file has " + (size - dataStart)
+            + columns + ") needs " + (huge ? "more than 2^63" : String.valueOf(needed))
+            + " data bytes, the file has " + (size - dataStart)
             + (size - dataStart < needed ? " (truncated)" : " (trailing bytes)"));
       }
       if (!h.fortranOrder) {

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.Activation;
+import org.nnrecover.api.ActivationProvider;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.Params;
 import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
@@ -22,34 +25,16 @@ class BlockStorageTest {
   private static final int B = Samples.BLOCK_ROWS;
 
   /** phi(z) = z: labels and losses have closed forms. */
-  static final Activation LINEAR = new Activation() {
-    @Override public double value(double z) {
-      return z;
-    }
-
-    @Override public double derivative(double z) {
-      return 1;
-    }
-
-    @Override public double secondDerivative(double z) {
-      return 0;
-    }
-  };
-
+  static final Activation LINEAR = plugin("linear");
   /** phi(z) = max(z, 0)^2, a nonlinear activation for the pass tests. */
-  static final Activation SQUARED_RELU = new Activation() {
-    @Override public double value(double z) {
-      return z > 0 ? z * z : 0;
-    }
+  static final Activation SQUARED_RELU = plugin("squared-relu");
 
-    @Override public double derivative(double z) {
-      return z > 0 ? 2 * z : 0;
-    }
-
-    @Override public double secondDerivative(double z) {
-      return z > 0 ? 2 : 0;
-    }
-  };
+  private static Activation plugin(String name) {
+    ActivationProvider provider = ServiceLoader.load(ActivationProvider.class).stream()
+        .map(ServiceLoader.Provider::get).filter(p -> p.name().equals(name)).findFirst()
+        .orElseThrow();
+    return provider.create(Params.defaults(name, provider.parameters()));
+  }
 
   private static Network teacher(int d, int k, long seed) {
     return Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, Seeds.TEACHER));

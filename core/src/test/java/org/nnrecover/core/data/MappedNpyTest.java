@@ -106,18 +106,24 @@ class MappedNpyTest {
     assertTrue(e.getMessage().contains("says 2147483647 bytes, only 62 follow it"),
         e.getMessage());
 
-    String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (134217728, 2), }";
-    String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
-    ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-    prefix.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0})
-        .putShort((short) header.length());
-    Path big = dir.resolve("big.npy");
-    Files.write(big, prefix.array());
-    Files.write(big, header.getBytes(StandardCharsets.ISO_8859_1),
-        java.nio.file.StandardOpenOption.APPEND);
+    Path big = headerOnly("big.npy", "(134217728, 2)");
     e = assertThrows(DataFileException.class, () -> SampleFiles.read(big, -1));
     assertTrue(e.getMessage().contains("needs 2147483648 data bytes, the file has 0 (truncated)"),
         e.getMessage());
+    Path huge = headerOnly("huge.npy", "(2147483647, 2147483647)");
+    e = assertThrows(DataFileException.class, () -> SampleFiles.read(huge, -1));
+    assertTrue(e.getMessage().contains("needs more than 2^63 data bytes, the file has 0"),
+        e.getMessage());
+  }
+
+  /** A version 1.0 .npy file with the given shape and no data. */
+  private Path headerOnly(String name, String shape) throws IOException {
+    String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
+    String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
+    ByteBuffer bytes = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0})
+        .putShort((short) header.length()).put(header.getBytes(StandardCharsets.ISO_8859_1));
+    return Files.write(dir.resolve(name), bytes.array());
   }
 
   /**

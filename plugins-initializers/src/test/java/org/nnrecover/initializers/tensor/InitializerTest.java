@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.activations.Linear;
 import org.nnrecover.activations.Quadratic;
 import org.nnrecover.activations.Relu;
@@ -16,11 +19,17 @@ import org.nnrecover.activations.Tanh;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.RefusedException;
+import org.nnrecover.core.data.SampleFiles;
+import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.theory.ActivationProfiles;
 
 /** The tensor and spectral initializers end to end on sampled teachers. */
 class InitializerTest {
+  @TempDir
+  Path dir;
+
   private static final Activation RELU = TestActivations.plugin(new Relu());
   private static final Activation SQUARED_RELU = TestActivations.plugin(new SquaredRelu());
   private static final Activation TANH = TestActivations.plugin(new Tanh());
@@ -122,18 +131,29 @@ class InitializerTest {
   }
 
   @Test
-  void sameWeightsBitForBitWithOneOrTwoThreads() {
-    Network[] results = new Network[2];
-    for (int threads = 1; threads <= 2; threads++) {
+  void sameWeightsBitForBitOnOneToThreeThreadsAndFromAMappedFile() throws IOException {
+    Network[] results = new Network[4];
+    Problems p = null;
+    for (int threads = 1; threads <= 3; threads++) {
       try (BlockExecutor executor = new BlockExecutor(threads)) {
         // n spans three blocks of 2048 so that the combine order matters.
-        Problems p = Problems.make(TeacherKind.RANDOM, SQUARED_RELU, 10, 5, 2, 6000, 3,
-            executor);
+        p = Problems.make(TeacherKind.RANDOM, SQUARED_RELU, 10, 5, 2, 6000, 3, executor);
         results[threads - 1] = Problems.tensor(p.context(), Map.of("samples", "split"));
       }
     }
-    assertArrayEquals(results[0].weights(), results[1].weights(), 0.0);
-    assertArrayEquals(results[0].outputWeights(), results[1].outputWeights(), 0.0);
+    // the same samples memory-mapped from a .npy file (blocks copied into per-worker arrays)
+    Path file = dir.resolve("samples.npy");
+    SampleFiles.writeNpy(file, p.samples());
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      TestContext mapped = new TestContext(SampleFiles.read(file, 10), 5,
+          ActivationProfiles.of(SQUARED_RELU), Seeds.mix(3, Seeds.INITIALIZER), executor);
+      results[3] = Problems.tensor(mapped, Map.of("samples", "split"));
+    }
+    for (int r = 1; r < results.length; r++) {
+      String what = r < 3 ? (r + 1) + " threads" : "mapped file";
+      assertArrayEquals(results[0].weights(), results[r].weights(), 0.0, what);
+      assertArrayEquals(results[0].outputWeights(), results[r].outputWeights(), 0.0, what);
+    }
   }
 
   @Test
