@@ -52,8 +52,12 @@ public final class PluginJars {
     }
   }
 
-  /** The jars a plugins path names, in name order. */
-  static List<Path> jarsIn(Path path) {
+  /**
+   * The jars a plugins path names, in name order.
+   *
+   * @throws IllegalArgumentException when the path does not exist
+   */
+  public static List<Path> jarsIn(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("plugins folder '" + path + "' does not exist");
     }
