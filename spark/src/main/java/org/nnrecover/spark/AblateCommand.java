@@ -63,6 +63,7 @@ final class AblateCommand implements Callable<Integer> {
    */
   static AblationSummary execute(Sweep sweep, Path sweepFile, Path dir, boolean resume,
       SparkOptions options, PrintWriter out) {
+    SparkOptions.checkReachable(options.master()); // before the store directory is made
     try (ResultStore store = ResultStore.open(dir, resume)) {
       store.repair().ifPresent(out::println);
       if (sweepFile != null) {

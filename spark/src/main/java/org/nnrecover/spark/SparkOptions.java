@@ -72,24 +72,24 @@ final class SparkOptions {
    * @throws IllegalArgumentException for an unreachable master or a master URL Spark refuses
    */
   JavaSparkContext start(String appName) {
-    SparkConf conf = new SparkConf().setAppName(appName);
-    if (master != null) {
-      conf.setMaster(master);
-    } else if (!conf.contains("spark.master")) {
-      conf.setMaster(DEFAULT_MASTER);
-    }
+    SparkConf conf = new SparkConf().setAppName(appName).setMaster(master());
     String commit = System.getProperty("nnrecover.commit");
     if (commit != null && !commit.isEmpty() && !conf.contains("spark.executor.extraJavaOptions")) {
       // the commit is part of every record's provenance: executors must report the driver's
       conf.set("spark.executor.extraJavaOptions", "-Dnnrecover.commit=" + commit);
     }
-    checkReachable(conf.get("spark.master"));
+    checkReachable(master());
     try {
       return new JavaSparkContext(conf);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot start Spark with master '"
           + conf.get("spark.master") + "': " + e.getMessage(), e);
     }
+  }
+
+  /** The master URL: --master, else the one spark-submit set, else {@value #DEFAULT_MASTER}. */
+  String master() {
+    return master != null ? master : new SparkConf().get("spark.master", DEFAULT_MASTER);
   }
 
   /**
