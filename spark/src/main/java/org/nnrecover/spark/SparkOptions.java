@@ -78,12 +78,30 @@ final class SparkOptions {
       // the commit is part of every record's provenance: executors must report the driver's
       conf.set("spark.executor.extraJavaOptions", "-Dnnrecover.commit=" + commit);
     }
+    String ownJar = ownJar();
+    if (ownJar != null && !conf.get("spark.jars", "").contains(ownJar)) {
+      // started with plain java (the launcher), not spark-submit: executors load nnrecover's
+      // classes only from a jar that the driver serves
+      String jars = conf.get("spark.jars", "");
+      conf.set("spark.jars", jars.isEmpty() ? ownJar : jars + "," + ownJar);
+    }
     checkReachable(master());
     try {
       return new JavaSparkContext(conf);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot start Spark with master '"
           + conf.get("spark.master") + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The jar this class was loaded from, or null when it was not loaded from a jar (tests). */
+  private static String ownJar() {
+    try {
+      Path location = Path.of(SparkOptions.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      return location.toString().endsWith(".jar") ? location.toString() : null;
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
     }
   }
 
