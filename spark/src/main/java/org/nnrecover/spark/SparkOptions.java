@@ -1,6 +1,5 @@
 package org.nnrecover.spark;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -37,15 +36,7 @@ final class SparkOptions {
 
   /** The plugin folders: those of NNRECOVER_PLUGINS, then --plugins. */
   List<Path> pluginPaths() {
-    List<Path> paths = new ArrayList<>();
-    String environment = System.getenv(PLUGINS_ENV);
-    if (environment != null) {
-      for (String item : environment.split(File.pathSeparator)) {
-        if (!item.isBlank()) {
-          paths.add(Path.of(item.trim()));
-        }
-      }
-    }
+    List<Path> paths = PluginJars.pathList(System.getenv(PLUGINS_ENV));
     paths.addAll(pluginPaths);
     return paths;
   }
