@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
  * cluster ({@code spark-submit --class org.nnrecover.spark.Main nnrecover-spark.jar ...}).
  */
 @Command(name = "nnrecover-spark", mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "nnrecover's sweeps on Apache Spark: one task per run, the same result store "
         + "and the same records as 'nnrecover ablate'.",
     subcommands = {CommandLine.HelpCommand.class, AblateCommand.class, ReproduceCommand.class,
@@ -60,6 +61,16 @@ public final class Main implements Runnable {
   private static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage());
     return e.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
+  }
+
+  /** The jar's version and the plugin API version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"nnrecover-spark " + (version == null ? "dev" : version)
+          + " (plugin API " + org.nnrecover.api.ApiVersion.CURRENT + ")"};
+    }
   }
 
   @Override
