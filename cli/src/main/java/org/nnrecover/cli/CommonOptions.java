@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.SpecLimits;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: threads, debugging, plugin folders. */
@@ -17,10 +19,9 @@ final class CommonOptions {
       description = "worker threads (default: all processors); results do not depend on it")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @Mixin DebugOption debug;
 
-  @Option(names = "--plugins", paramLabel = "DIR",
+  @Option(names = "--plugins", paramLabel = "DIR", converter = NonBlankPath.class,
       description = "a folder of plugin jars (or one jar) to load besides the built-in plugins "
           + "(repeatable; also read from the environment variable " + PLUGINS_ENV + ", a path "
           + "list)")
@@ -51,11 +52,13 @@ final class CommonOptions {
     return paths;
   }
 
+  /** The requested thread count, checked against {@link SpecLimits#MAX_THREADS}. */
+  int threads() {
+    return SpecLimits.checkThreads("--threads", threads);
+  }
+
   /** A worker pool of the requested size. */
   BlockExecutor executor() {
-    if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-    }
-    return new BlockExecutor(threads);
+    return new BlockExecutor(threads());
   }
 }

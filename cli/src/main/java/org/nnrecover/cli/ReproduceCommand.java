@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nnrecover.cli.charts.ReportCharts;
 import org.nnrecover.core.ablation.AblationSummary;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.report.CellSummary;
@@ -64,7 +65,7 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "fig1a, fig1b, fig1c or rho-table")
   String experiment;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = NonBlankPath.class,
       description = "result directory (default: reproduce/EXPERIMENT, with -quick for --quick)")
   Path out;
 
@@ -91,18 +92,16 @@ final class ReproduceCommand implements Callable<Integer> {
       rhoTable(dir, printer);
       return 0;
     }
-    if (common.threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + common.threads);
-    }
+    int threads = common.threads();
     String text = sweepText(name);
     PluginRegistry registry = common.registry();
     Sweep sweep;
     try (BlockExecutor unused = new BlockExecutor(1)) {
       sweep = SweepFile.parse(text, name + ".yaml", new Runner(registry, unused));
     }
-    AblationSummary summary = AblateCommand.execute(sweep, null, dir, resume, registry,
-        common.threads, printer);
-    writeString(dir.resolve(ResultStore.SWEEP_FILE), text);
+    AblationSummary summary = AblateCommand.execute(sweep, text, dir, resume, false, registry,
+        threads, "nnrecover reproduce " + experiment + (quick ? " --quick" : "") + " --out "
+            + Shell.quote(dir.toString()) + " --resume", printer, command.commandLine().getErr());
     Report report = ReportCommand.write(dir, Report.DEFAULT_TARGET, chartOptions(), printer);
     claims(report, printer);
     printer.printf(Locale.ROOT, "%s: %d runs, wall time %s%n", name, summary.runs(),
@@ -197,7 +196,7 @@ final class ReproduceCommand implements Callable<Integer> {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("create", dir, e);
     }
     writeString(dir.resolve("rho-table.csv"), String.join("\n", csv) + "\n");
     out.println("wrote " + dir.resolve("rho-table.csv"));
@@ -207,7 +206,7 @@ final class ReproduceCommand implements Callable<Integer> {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write", file, e);
     }
   }
 }

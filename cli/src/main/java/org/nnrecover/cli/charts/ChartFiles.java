@@ -1,5 +1,6 @@
 package org.nnrecover.cli.charts;
 
+import org.nnrecover.core.io.IoErrors;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ final class ChartFiles {
       chart.draw(g, new Rectangle(0, 0, width, height));
       Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chart " + base + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write chart", base, e);
     }
     return List.of(png, svg);
   }

@@ -1,5 +1,6 @@
 package org.nnrecover.cli.charts;
 
+import org.nnrecover.core.io.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class ReportCharts {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("create", dir, e);
     }
     ReportCharts charts = new ReportCharts(report, options, dir);
     if (options.kinds().contains(Kind.CONVERGENCE)) {

@@ -41,7 +41,14 @@ public final class TruthFile {
       JsonLocation at = e.getLocation();
       String where = at == null ? "unknown position"
           : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new DataFileException(file, where, "not valid JSON: " + e.getOriginalMessage());
+      String problem = e.getOriginalMessage();
+      if (problem != null && problem.startsWith("Non-standard token")) {
+        // Jackson names its feature flag; the user needs the rule
+        problem = "NaN and Infinity are not allowed: every value must be a finite number";
+      } else if (problem != null && problem.contains("Invalid UTF-8")) {
+        problem = "not UTF-8 text (a binary file?)";
+      }
+      throw new DataFileException(file, where, "not valid JSON: " + problem);
     }
     if (root == null || root.isMissingNode()) {
       throw new DataFileException(file, "line 1", "empty file; expected {\"W\": [[...]], "

@@ -1,5 +1,6 @@
 package org.nnrecover.core.io;
 
+import org.nnrecover.core.io.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -28,7 +29,7 @@ public final class TraceCsv {
             + r.seconds() + "\n");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trace file " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write trace file", file, e);
     }
   }
 }

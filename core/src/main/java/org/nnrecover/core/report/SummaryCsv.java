@@ -1,5 +1,6 @@
 package org.nnrecover.core.report;
 
+import org.nnrecover.core.io.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class SummaryCsv {
     try {
       Files.writeString(file, format(report), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write", file, e);
     }
     return file;
   }
