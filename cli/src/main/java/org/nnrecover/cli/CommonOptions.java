@@ -8,6 +8,9 @@ import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.SpecLimits;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: threads, debugging, plugin folders. */
@@ -15,9 +18,22 @@ final class CommonOptions {
   /** Environment variable naming plugin folders, separated like a class path. */
   static final String PLUGINS_ENV = "NNRECOVER_PLUGINS";
 
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  /** Checked as the option is parsed, so that every command refuses a bad count at once. */
   @Option(names = "--threads", paramLabel = "T",
-      description = "worker threads (default: all processors); results do not depend on it")
-  int threads = Runtime.getRuntime().availableProcessors();
+      description = "worker threads (default: all processors, at most "
+          + SpecLimits.MAX_THREADS + "); results do not depend on it")
+  void setThreads(int threads) {
+    try {
+      this.threads = SpecLimits.checkThreads("--threads", threads);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage(), e, null,
+          String.valueOf(threads));
+    }
+  }
 
   @Mixin DebugOption debug;
 
@@ -52,9 +68,9 @@ final class CommonOptions {
     return paths;
   }
 
-  /** The requested thread count, checked against {@link SpecLimits#MAX_THREADS}. */
+  /** The requested thread count, within 1..{@link SpecLimits#MAX_THREADS}. */
   int threads() {
-    return SpecLimits.checkThreads("--threads", threads);
+    return threads;
   }
 
   /** A worker pool of the requested size. */

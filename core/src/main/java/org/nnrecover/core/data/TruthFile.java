@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import org.nnrecover.api.Network;
+import org.nnrecover.core.io.IoErrors;
 
 /**
  * A ground-truth network (W*, v*) as JSON: {@code {"W": [[...k numbers...], ... d rows], "v":
@@ -36,7 +37,7 @@ public final class TruthFile {
   public static Network read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(file.toFile());
+      root = MAPPER.readTree(IoErrors.readUtf8(file)); // a binary file: named with its line
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "unknown position"
