@@ -25,6 +25,9 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin
+  private DebugOption debug;
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true"); // charts are drawn off screen
@@ -64,7 +67,7 @@ public final class Main implements Runnable {
     } catch (OutOfMemoryError e) {
       // picocli rethrows errors; an estimate that was too low must still end in one line
       err.println(errorLine(e, "nnrecover", debug));
-      code = FAILURE;
+      code = USAGE; // the input was too large for the heap: the user's to change
     }
     out.flush();
     err.flush();
