@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Turns the JDK's I/O exceptions into what a user can act on: the JDK's messages are often only the
@@ -25,25 +26,21 @@ import java.nio.file.Path;
 public final class IoErrors {
   private IoErrors() {}
 
+  /** The JDK's exception types whose message is only a file name, with what they mean. */
+  private static final Map<Class<? extends IOException>, String> REASONS = Map.of(
+      NoSuchFileException.class, "no such file or directory",
+      AccessDeniedException.class, "permission denied",
+      FileAlreadyExistsException.class, "a file of that name already exists",
+      NotDirectoryException.class, "not a directory",
+      DirectoryNotEmptyException.class, "directory not empty",
+      CharacterCodingException.class, "not UTF-8 text (a binary file?); expected a UTF-8 text file");
+
   /** Why an I/O operation failed, in words ("no such file", "permission denied", ...). */
   public static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "a file of that name already exists";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "not a directory";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return "directory not empty";
-    }
-    if (e instanceof CharacterCodingException) {
-      return "not UTF-8 text (a binary file?); expected a UTF-8 text file";
+    for (Map.Entry<Class<? extends IOException>, String> known : REASONS.entrySet()) {
+      if (known.getKey().isInstance(e)) {
+        return known.getValue();
+      }
     }
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       return fs.getReason().toLowerCase(java.util.Locale.ROOT);
