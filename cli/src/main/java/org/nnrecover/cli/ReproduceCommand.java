@@ -23,7 +23,6 @@ import org.nnrecover.core.report.CellSummary;
 import org.nnrecover.core.report.RecoveryThreshold;
 import org.nnrecover.core.report.Report;
 import org.nnrecover.core.run.Runner;
-import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
 import org.nnrecover.core.theory.ActivationProperties;
@@ -72,8 +71,13 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "the reduced grid (about a minute on 2 cores)")
   boolean quick;
 
-  @Option(names = "--resume", description = "keep the runs already in DIR, run the rest")
+  @Option(names = "--resume", description = "keep the runs already in DIR, run the rest; "
+      + "refused when the shipped sweep differs from DIR/sweep.yaml")
   boolean resume;
+
+  @Option(names = "--extend", description = "resume even when the shipped sweep changed, keeping "
+      + "the earlier sweep file as DIR/sweep.N.yaml (implies --resume)")
+  boolean extend;
 
   @Mixin CommonOptions common;
 
@@ -99,9 +103,10 @@ final class ReproduceCommand implements Callable<Integer> {
     try (BlockExecutor unused = new BlockExecutor(1)) {
       sweep = SweepFile.parse(text, name + ".yaml", new Runner(registry, unused));
     }
-    AblationSummary summary = AblateCommand.execute(sweep, text, dir, resume, false, registry,
-        threads, "nnrecover reproduce " + experiment + (quick ? " --quick" : "") + " --out "
-            + Shell.quote(dir.toString()) + " --resume", printer, command.commandLine().getErr());
+    AblationSummary summary = AblateCommand.execute(sweep, text, dir, resume || extend, extend,
+        registry, threads, "nnrecover reproduce " + experiment + (quick ? " --quick" : "")
+            + " --out " + Shell.quote(dir.toString()) + " --resume" + (extend ? " --extend" : ""),
+        printer, command.commandLine().getErr());
     Report report = ReportCommand.write(dir, Report.DEFAULT_TARGET, chartOptions(), printer);
     claims(report, printer);
     printer.printf(Locale.ROOT, "%s: %d runs, wall time %s%n", name, summary.runs(),

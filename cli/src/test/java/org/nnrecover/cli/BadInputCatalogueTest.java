@@ -330,6 +330,9 @@ class BadInputCatalogueTest {
     add(c, 2, "--trace|empty or blank path", run("--trace", ""));
     add(c, 2, "dir|empty or blank path", "store", "repair", " ");
     add(c, 2, "--plugins|empty or blank path", "plugins", "--plugins", "");
+    add(c, 2, "data file|empty or blank", "run", "--activation", "relu", "-k", "1", "--data", "");
+    add(c, 2, "truth file|empty or blank", "run", "--activation", "relu", "-k", "1", "--data",
+        "@/data.csv", "--truth", " ");
     add(c, 2, "differs from|fixed n: 100 before, 200 now|--extend", "ablate", "@/edited.yaml",
         "--out", "@/store", "--resume");
     add(c, 2, "already holds results|--resume", "ablate", "@/good.yaml", "--out", "@/store");

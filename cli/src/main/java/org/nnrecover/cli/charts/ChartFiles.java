@@ -1,9 +1,7 @@
 package org.nnrecover.cli.charts;
 
-import org.nnrecover.core.io.IoErrors;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.nnrecover.core.io.IoErrors;
 
 /** Writes a chart as a PNG and an SVG file of the same size. */
 final class ChartFiles {

@@ -1,8 +1,6 @@
 package org.nnrecover.cli.charts;
 
-import org.nnrecover.core.io.IoErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.report.Axis;
 import org.nnrecover.core.report.Cell;
 import org.nnrecover.core.report.CellSummary;

@@ -1,8 +1,6 @@
 package org.nnrecover.core.io;
 
-import org.nnrecover.core.io.IoErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

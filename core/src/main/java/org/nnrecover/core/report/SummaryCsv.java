@@ -1,13 +1,12 @@
 package org.nnrecover.core.report;
 
-import org.nnrecover.core.io.IoErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnrecover.core.io.IoErrors;
 
 /**
  * {@code summary.csv}: one row per cell, the axes first, then counts and the median, first and

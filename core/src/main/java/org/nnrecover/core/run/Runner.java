@@ -91,12 +91,12 @@ public final class Runner {
     require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
     if (fromFile) {
       // n is the file's row count; a second source for it would be silently contradicted
-      require(spec.n() == 0, "n cannot be combined with a data file: the run uses every row of "
-          + spec.dataFile() + " (give -d only to check the file's dimension)");
       requireReadable("data file", spec.dataFile());
       if (spec.truthFile() != null) {
         requireReadable("truth file", spec.truthFile());
       }
+      require(spec.n() == 0, "n cannot be combined with a data file: the run uses every row of "
+          + spec.dataFile() + " (give -d only to check the file's dimension)");
     } else {
       SpecLimits.checkMemory(spec.d(), spec.k(), spec.n(), 1);
     }
@@ -541,6 +541,7 @@ public final class Runner {
   }
 
   private static void requireReadable(String what, String file) {
+    require(!file.isBlank(), what + ": an empty or blank file name is not allowed");
     Path path = Path.of(file);
     require(Files.isRegularFile(path) && Files.isReadable(path), what + " " + file + ": "
         + (Files.isDirectory(path) ? "is a directory" : Files.exists(path) ? "not readable"

@@ -2,8 +2,6 @@ package org.nnrecover.core.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,13 +52,14 @@ public final class SweepFile {
       "optimizer", "d", "k", "n", "kappa", "noise", "teacher", "data", "truth");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
-  private static final int MAX_SEEDS = 1_000_000;
   private static final int MAX_REPORTED = 20;
 
   private final String file;
   private final Runner runner;
   private final PluginRegistry registry;
   private final List<String> errors = new ArrayList<>();
+  /** The most runs the sweep may have; also bounds a seed range before it is expanded. */
+  private long maxRuns = SpecLimits.DEFAULT_MAX_RUNS;
 
   /** One axis: its keys (one, or several zipped) and their equal-length value lists. */
   private record Axis(List<String> keys, List<List<YamlNode>> columns) {
@@ -84,16 +83,8 @@ public final class SweepFile {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Sweep load(Path path, Runner runner) {
-    return load(path, runner, SpecLimits.DEFAULT_MAX_RUNS);
-  }
-
-  /**
-   * Reads, expands and validates a sweep file of at most {@code maxRuns} runs.
-   *
-   * @param maxRuns the most runs the grid may have; counted before anything is expanded
-   */
-  public static Sweep load(Path path, Runner runner, long maxRuns) {
-    return parse(text(path), path.getFileName().toString(), runner, maxRuns);
+    return parse(text(path), path.getFileName().toString(), runner,
+        SpecLimits.DEFAULT_MAX_RUNS);
   }
 
   /**
@@ -202,6 +193,7 @@ public final class SweepFile {
   }
 
   private Sweep read(String text, long maxRuns) {
+    this.maxRuns = maxRuns;
     YamlNode root = yaml(text);
     if (!root.isMap()) {
       throw new IllegalArgumentException(file + ": expected a mapping with name, seeds, fixed "
@@ -333,9 +325,9 @@ public final class SweepFile {
           to = 0; // reported below as a bad range
         }
         // to - from < 0 catches the overflow of a range wider than the long type
-        if (to < from || to - from < 0 || to - from >= MAX_SEEDS) {
+        if (to < from || to - from < 0 || to - from >= maxRuns) {
           error(node.line(), "seeds", "bad range '" + node.text() + "'" + allowed
-              + " (at most " + MAX_SEEDS + " seeds)");
+              + " (at most " + maxRuns + " seeds, the limit of runs; see --max-runs)");
         } else {
           for (long s = from; s <= to; s++) {
             seeds.add(s);
