@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         "Exit code 0 when every run was recorded (whatever their outcomes), 2 for an invalid "
             + "sweep or an output directory that already holds results without --resume."})
 final class AblateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "the sweep file")
+  @Parameters(index = "0", paramLabel = "SWEEP.yaml", converter = NonBlankPath.class,
+      description = "the sweep file")
   Path sweepFile;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
@@ -55,7 +56,7 @@ final class AblateCommand implements Callable<Integer> {
           + "earlier sweep file as DIR/sweep.N.yaml (implies --resume)")
   boolean extend;
 
-  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "100000",
+  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "" + SpecLimits.DEFAULT_MAX_RUNS,
       description = "refuse a sweep whose grid has more runs than this, counted before it is "
           + "expanded (default: ${DEFAULT-VALUE})")
   long maxRuns;

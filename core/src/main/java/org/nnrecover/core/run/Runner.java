@@ -90,11 +90,11 @@ public final class Runner {
         "k must be <= d (k = " + spec.k() + ", d = " + spec.d() + ")");
     require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
     if (fromFile) {
-      // n is the file's row count; a second source for it would be silently contradicted
       requireReadable("data file", spec.dataFile());
       if (spec.truthFile() != null) {
         requireReadable("truth file", spec.truthFile());
       }
+      // n is the file's row count; a second source for it would be silently contradicted
       require(spec.n() == 0, "n cannot be combined with a data file: the run uses every row of "
           + spec.dataFile() + " (give -d only to check the file's dimension)");
     } else {
@@ -265,8 +265,8 @@ public final class Runner {
         samples = SampleFiles.read(Path.of(spec.dataFile()), spec.d() >= 1 ? spec.d() : -1);
         truth = spec.truthFile() == null ? null : TruthFile.read(Path.of(spec.truthFile()));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + (truth == null && samples == null
-            ? spec.dataFile() : spec.truthFile()) + ": " + IoErrors.reason(e), e);
+        throw new UncheckedIOException("cannot read " + (samples == null ? spec.dataFile()
+            : spec.truthFile()) + ": " + IoErrors.reason(e), e);
       }
       if (truth != null && (truth.d() != samples.d() || truth.k() != spec.k())) {
         throw new IllegalArgumentException("truth file " + spec.truthFile() + " has d = "
