@@ -2,17 +2,27 @@ package org.nnrecover.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.nnrecover.core.ablation.AblationRunner;
 import org.nnrecover.core.ablation.AblationSummary;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecLimits;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
+import org.nnrecover.core.sweep.SweepRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +38,28 @@ import picocli.CommandLine.Spec;
         "Exit code 0 when every run was recorded (whatever their outcomes), 2 for an invalid "
             + "sweep or an output directory that already holds results without --resume."})
 final class AblateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "the sweep file")
+  @Parameters(index = "0", paramLabel = "SWEEP.yaml", converter = NonBlankPath.class,
+      description = "the sweep file")
   Path sweepFile;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(names = "--out", required = true, paramLabel = "DIR", converter = NonBlankPath.class,
       description = "result directory: runs.jsonl and a copy of the sweep file as sweep.yaml")
   Path out;
 
   @Option(names = "--resume",
       description = "keep the runs already in DIR/runs.jsonl (matched by spec), repair a torn "
-          + "last line, run the rest")
+          + "last line, run the rest; refused when the sweep file differs from DIR/sweep.yaml")
   boolean resume;
+
+  @Option(names = "--extend",
+      description = "resume with an edited sweep file: run its new cells into DIR, keeping the "
+          + "earlier sweep file as DIR/sweep.N.yaml (implies --resume)")
+  boolean extend;
+
+  @Option(names = "--max-runs", paramLabel = "N", defaultValue = "" + SpecLimits.DEFAULT_MAX_RUNS,
+      description = "refuse a sweep whose grid has more runs than this, counted before it is "
+          + "expanded (default: ${DEFAULT-VALUE})")
+  long maxRuns;
 
   @Mixin CommonOptions common;
 
@@ -47,28 +68,43 @@ final class AblateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
+    int threads = common.threads();
+    if (maxRuns < 1) {
+      throw new IllegalArgumentException("--max-runs must be >= 1, got " + maxRuns);
+    }
     PluginRegistry registry = common.registry();
+    String text = SweepFile.text(sweepFile);
     Sweep sweep;
     try (BlockExecutor unused = new BlockExecutor(1)) {
-      sweep = SweepFile.load(sweepFile, new Runner(registry, unused));
+      sweep = SweepFile.parse(text, sweepFile.getFileName().toString(),
+          new Runner(registry, unused), maxRuns);
     }
-    execute(sweep, sweepFile, this.out, resume, registry, threads(), out);
+    execute(sweep, text, this.out, resume || extend, extend, registry, threads,
+        "nnrecover ablate " + Shell.quote(sweepFile.toString()) + " --out "
+            + Shell.quote(this.out.toString()) + " --resume" + (extend ? " --extend" : ""),
+        out, command.commandLine().getErr());
     return 0;
   }
 
   /**
    * Runs a loaded sweep into a result store and prints progress and a summary line.
    *
-   * @param sweepFile the file to copy into the store as sweep.yaml (null: the caller writes it)
+   * @param text the sweep file's text, kept as DIR/sweep.yaml
+   * @param extend whether a store made from another sweep file may take this one's runs
+   * @param resumeCommand the command that resumes this sweep, printed when it is interrupted
    */
-  static AblationSummary execute(Sweep sweep, Path sweepFile, Path dir, boolean resume,
-      PluginRegistry registry, int threads, PrintWriter out) {
+  static AblationSummary execute(Sweep sweep, String text, Path dir, boolean resume,
+      boolean extend, PluginRegistry registry, int threads, String resumeCommand,
+      PrintWriter out, PrintWriter err) {
+    checkMemory(sweep, threads);
+    if (resume) {
+      checkSameSweep(dir, text, extend);
+    }
     AblationRunner ablation = new AblationRunner(registry, threads);
     try (ResultStore store = ResultStore.open(dir, resume)) {
       store.repair().ifPresent(out::println);
-      if (sweepFile != null) {
-        store.copySweepFile(sweepFile);
-      }
+      store.recordSweepText(text).ifPresent(kept -> out.println("the earlier sweep file is kept "
+          + "as " + dir.resolve(kept)));
       int remaining = (int) sweep.runs().stream().filter(run -> !store.contains(run.spec()))
           .count();
       out.printf(Locale.ROOT, "sweep %s: %s (%s x %s)%s on %s -> %s%n",
@@ -81,20 +117,85 @@ final class AblateCommand implements Callable<Integer> {
           count(Math.min(threads, Math.max(1, remaining)), "thread"),
           dir.resolve(ResultStore.RUNS_FILE));
       out.flush();
+      // Ctrl-C or SIGTERM: every finished run is already on disk; say so and how to go on
+      Thread interrupted = new Thread(() -> {
+        err.println("interrupted: " + store.recordedCount() + " of " + sweep.runs().size()
+            + " runs are recorded in " + dir.resolve(ResultStore.RUNS_FILE) + "; resume with: "
+            + resumeCommand);
+        err.flush();
+      });
+      Runtime.getRuntime().addShutdownHook(interrupted);
       AblationSummary summary;
-      try (ProgressDisplay display = ProgressDisplay.forTerminal(sweep.name(), remaining, out)) {
+      try (ProgressDisplay display = ProgressDisplay.forTerminal(sweep.name(), remaining,
+          varyingKeys(sweep), out)) {
         summary = ablation.run(sweep, store, display);
+      } finally {
+        removeHook(interrupted);
       }
       out.println(summaryLine(summary));
       return summary;
     }
   }
 
-  private int threads() {
-    if (common.threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + common.threads);
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting: the hook runs and reports
     }
-    return common.threads;
+  }
+
+  /** Refuses to resume a store whose sweep file describes another sweep, unless extending. */
+  private static void checkSameSweep(Path dir, String text, boolean extend) {
+    Optional<String> stored = ResultStore.sweepText(dir);
+    if (stored.isEmpty() || extend) {
+      return;
+    }
+    List<String> differences;
+    try {
+      differences = SweepFile.differences(stored.get(), text, ResultStore.SWEEP_FILE);
+    } catch (IllegalArgumentException e) {
+      differences = List.of("the stored one cannot be read (" + e.getMessage() + ")");
+    }
+    if (!differences.isEmpty()) {
+      throw new IllegalArgumentException("the sweep file differs from "
+          + dir.resolve(ResultStore.SWEEP_FILE) + ", whose runs this store holds: "
+          + String.join("; ", differences) + ". Resume with the same sweep file, or add "
+          + "--extend to run the new cells into this store (the earlier sweep file is kept)");
+    }
+  }
+
+  /** Refuses a sweep whose largest runs, on every thread at once, would exceed the heap. */
+  private static void checkMemory(Sweep sweep, int threads) {
+    SweepRun largest = null;
+    for (SweepRun run : sweep.runs()) {
+      RunSpec s = run.spec();
+      if (largest == null || SpecLimits.estimateBytes(s.d(), s.k(), s.n())
+          > SpecLimits.estimateBytes(largest.spec().d(), largest.spec().k(),
+              largest.spec().n())) {
+        largest = run;
+      }
+    }
+    if (largest != null && largest.spec().dataFile() == null) {
+      RunSpec s = largest.spec();
+      SpecLimits.checkMemory(s.d(), s.k(), s.n(), Math.min(threads, sweep.runs().size()));
+    }
+  }
+
+  /** The coordinate keys whose values differ between cells: what a progress line shows. */
+  static Set<String> varyingKeys(Sweep sweep) {
+    Map<String, Set<String>> values = new LinkedHashMap<>();
+    for (SweepRun run : sweep.runs()) {
+      run.coordinates().forEach((key, value) ->
+          values.computeIfAbsent(key, k -> new HashSet<>()).add(value));
+    }
+    Set<String> varying = new LinkedHashSet<>();
+    values.forEach((key, seen) -> {
+      if (seen.size() > 1) {
+        varying.add(key);
+      }
+    });
+    return varying;
   }
 
   /** One line: runs done, by outcome, failures, skipped, wall time. */
@@ -104,7 +205,7 @@ final class AblateCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "done: %s in %s%s%s%s", count(summary.runs(), "run"),
         ProgressDisplay.duration(summary.seconds()),
         summary.runs() == 0 ? "" : " (" + outcomes + ")",
-        summary.failures() == 0 ? "" : "; " + summary.failures() + " failed, refused or diverged",
+        summary.failures() == 0 ? "" : "; " + summary.failures() + " failed or refused",
         summary.skipped() == 0 ? "" : "; " + summary.skipped() + " already recorded, skipped");
   }
 

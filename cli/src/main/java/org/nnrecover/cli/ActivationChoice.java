@@ -28,6 +28,22 @@ record ActivationChoice(String name, Activation activation, ActivationProfiles.P
     return new ActivationChoice(name, activation, ActivationProfiles.of(params, activation));
   }
 
+  /**
+   * Refuses settings for plugins other than the activations analyzed: they would be ignored.
+   *
+   * @throws IllegalArgumentException naming the settings and what is analyzed
+   */
+  static void checkSettingsOnlyFor(Map<String, Map<String, String>> settings,
+      List<String> activations) {
+    List<String> ignored = settings.keySet().stream()
+        .filter(name -> !activations.contains(name)).toList();
+    if (!ignored.isEmpty()) {
+      throw new IllegalArgumentException("--set for " + String.join(", ", ignored) + ", which "
+          + "is not analyzed here (activations: " + String.join(", ", activations) + "): it "
+          + "would be ignored; --set takes parameters of these activations only");
+    }
+  }
+
   /** The names asked for: a comma-separated list, or {@code all} for every activation. */
   static List<String> names(PluginRegistry registry, List<String> asked) {
     if (asked.size() == 1 && asked.get(0).equals("all")) {

@@ -14,6 +14,7 @@ import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.io.Json;
+import org.nnrecover.core.run.SpecLimits;
 import org.nnrecover.core.theory.LocalStrongConvexity;
 import org.nnrecover.core.theory.LscAnalysis;
 import picocli.CommandLine.Command;
@@ -71,9 +72,12 @@ final class LscCommand implements Callable<Integer> {
   public Integer call() {
     OutputFormat outputFormat = output.chosen();
     TeacherKind kind = TeacherKind.parse(teacher);
-    if (d < 1 || k < 1 || k > d) {
-      throw new IllegalArgumentException("need 1 <= k <= d, got d = " + d + ", k = " + k);
+    SpecLimits.checkInteger("d", d);
+    SpecLimits.checkInteger("k", k);
+    if (k > d) {
+      throw new IllegalArgumentException("k must be <= d (k = " + k + ", d = " + d + ")");
     }
+    SpecLimits.checkNumber("kappa", kappa);
     long dk = (long) d * k;
     if (dk > LocalStrongConvexity.MAX_DIMENSION) {
       throw new IllegalArgumentException("d k = " + dk + " is too large for a dense Hessian "
@@ -84,8 +88,10 @@ final class LscCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-n " + samplesCount + " is too small for a meaningful "
           + "Hessian of side d k = " + dk + ": use n >= d k (better 10 d k)");
     }
-    ActivationChoice choice =
-        ActivationChoice.of(common.registry(), activation, SpecOptions.parseSettings(settings));
+    SpecLimits.checkMemory(d, k, samplesCount, 1);
+    Map<String, Map<String, String>> given = SpecOptions.parseSettings(settings);
+    ActivationChoice.checkSettingsOnlyFor(given, List.of(activation));
+    ActivationChoice choice = ActivationChoice.of(common.registry(), activation, given);
     Network truth = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(truth, choice.activation(), samplesCount, 0, seed);
     LscAnalysis result =

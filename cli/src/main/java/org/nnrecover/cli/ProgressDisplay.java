@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -20,8 +22,9 @@ import org.nnrecover.core.sweep.SweepRun;
 abstract class ProgressDisplay implements ProgressListener, AutoCloseable {
 
   /** The display that fits where the output goes. */
-  static ProgressDisplay forTerminal(String task, int total, PrintWriter out) {
-    return System.console() != null ? new Bar(task, total) : new Lines(out);
+  static ProgressDisplay forTerminal(String task, int total, Set<String> varyingKeys,
+      PrintWriter out) {
+    return System.console() != null ? new Bar(task, total) : new Lines(out, varyingKeys);
   }
 
   @Override
@@ -69,12 +72,24 @@ abstract class ProgressDisplay implements ProgressListener, AutoCloseable {
     }
   }
 
-  /** One line per finished run. */
+  /** One line per finished run, naming its cell by the keys that vary in the sweep. */
   private static final class Lines extends ProgressDisplay {
     private final PrintWriter out;
+    private final Set<String> varyingKeys;
 
-    Lines(PrintWriter out) {
+    Lines(PrintWriter out, Set<String> varyingKeys) {
       this.out = out;
+      this.varyingKeys = varyingKeys;
+    }
+
+    private String cell(SweepRun run) {
+      StringJoiner cell = new StringJoiner(", ");
+      run.coordinates().forEach((key, value) -> {
+        if (varyingKeys.contains(key)) {
+          cell.add(key + "=" + value);
+        }
+      });
+      return cell.length() == 0 ? run.cell() : cell.toString();
     }
 
     @Override
@@ -82,7 +97,7 @@ abstract class ProgressDisplay implements ProgressListener, AutoCloseable {
       int width = String.valueOf(progress.total()).length();
       Metrics fin = record.finalMetrics();
       out.printf(Locale.ROOT, "[%" + width + "d/%d] %s seed %d: %s%s, %s; failures %d, ETA %s%n",
-          progress.done(), progress.total(), run.cell(), run.spec().seed(), record.outcome(),
+          progress.done(), progress.total(), cell(run), run.spec().seed(), record.outcome(),
           fin == null || fin.unitError() == null ? ""
               : String.format(Locale.ROOT, ", unitError %.3g", fin.unitError()),
           duration(record.seconds()), progress.failures(),

@@ -49,6 +49,7 @@ final class PropertiesCommand implements Callable<Integer> {
     PluginRegistry registry = common.registry();
     Map<String, Map<String, String>> given = SpecOptions.parseSettings(settings);
     List<PropertyReport> reports = new ArrayList<>();
+    ActivationChoice.checkSettingsOnlyFor(given, ActivationChoice.names(registry, activations));
     for (String name : ActivationChoice.names(registry, activations)) {
       ActivationChoice choice = ActivationChoice.of(registry, name, given);
       reports.add(ActivationProperties.analyze(name, choice.profile(), sigmaValues));

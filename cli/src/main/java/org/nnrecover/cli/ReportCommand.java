@@ -11,6 +11,7 @@ import org.nnrecover.core.report.Report;
 import org.nnrecover.core.report.RunStoreReader;
 import org.nnrecover.core.report.SummaryCsv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Summarize a result store: DIR/summary.csv, a table on the console, and charts "
         + "(PNG and SVG) in DIR/charts, all redrawn from DIR/runs.jsonl.")
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR",
+  @Parameters(index = "0", paramLabel = "DIR", converter = NonBlankPath.class,
       description = "result directory holding runs.jsonl (or the runs.jsonl file)")
   Path dir;
 
@@ -44,6 +45,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--y", paramLabel = "AXIS",
       description = "heat-map vertical axis (default: the second numeric axis that varies)")
   String y;
+
+  @Mixin DebugOption debug;
 
   @Spec CommandSpec command;
 

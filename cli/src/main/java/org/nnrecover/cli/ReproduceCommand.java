@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nnrecover.cli.charts.ReportCharts;
 import org.nnrecover.core.ablation.ThresholdSearch;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.report.CellSummary;
@@ -70,15 +71,20 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "fig1a, fig1b, fig1c, rho-table or fig1a-wide")
   String experiment;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = NonBlankPath.class,
       description = "result directory (default: reproduce/EXPERIMENT, with -quick for --quick)")
   Path out;
 
   @Option(names = "--quick", description = "the reduced grid (about a minute on 2 cores)")
   boolean quick;
 
-  @Option(names = "--resume", description = "keep the runs already in DIR, run the rest")
+  @Option(names = "--resume", description = "keep the runs already in DIR, run the rest; "
+      + "refused when the shipped sweep differs from DIR/sweep.yaml")
   boolean resume;
+
+  @Option(names = "--extend", description = "resume even when the shipped sweep changed, keeping "
+      + "the earlier sweep file as DIR/sweep.N.yaml (implies --resume)")
+  boolean extend;
 
   @Mixin CommonOptions common;
 
@@ -97,22 +103,21 @@ final class ReproduceCommand implements Callable<Integer> {
       rhoTable(dir, printer);
       return 0;
     }
-    if (common.threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + common.threads);
-    }
+    int threads = common.threads();
     String text = sweepText(name);
     PluginRegistry registry = common.registry();
     Sweep sweep;
     try (BlockExecutor unused = new BlockExecutor(1)) {
       sweep = SweepFile.parse(text, name + ".yaml", new Runner(registry, unused));
     }
+    String resumeCommand = "nnrecover reproduce " + experiment + (quick ? " --quick" : "")
+        + " --out " + Shell.quote(dir.toString()) + " --resume" + (extend ? " --extend" : "");
     long started = System.nanoTime();
     int runs = experiment.equals("fig1a-wide")
-        ? searchThresholds(sweep, dir, registry, printer)
-        : AblateCommand.execute(sweep, null, dir, resume, registry, common.threads, printer)
-            .runs();
+        ? searchThresholds(sweep, text, dir, registry, threads, resumeCommand, printer)
+        : AblateCommand.execute(sweep, text, dir, resume || extend, extend, registry, threads,
+            resumeCommand, printer, command.commandLine().getErr()).runs();
     double seconds = (System.nanoTime() - started) / 1e9;
-    writeString(dir.resolve(ResultStore.SWEEP_FILE), text);
     Report report = ReportCommand.write(dir, Report.DEFAULT_TARGET, chartOptions(), printer);
     claims(report, dir, printer);
     printer.printf(Locale.ROOT, "%s: %d runs, wall time %s%n", name, runs,
@@ -127,16 +132,20 @@ final class ReproduceCommand implements Callable<Integer> {
    *
    * @return the number of runs executed
    */
-  private int searchThresholds(Sweep sweep, Path dir, PluginRegistry registry, PrintWriter out) {
+  private int searchThresholds(Sweep sweep, String text, Path dir, PluginRegistry registry,
+      int threads, String resumeCommand, PrintWriter out) {
     ThresholdSearch search = new ThresholdSearch(sweep, "d", "n", WIDE_LEVELS);
-    boolean keep = resume;
+    boolean keep = resume || extend;
+    boolean grow = extend;
     int runs = 0;
     for (List<String> next = search.nextCells(completedRates(dir, sweep.seeds().size()));
         !next.isEmpty(); next = search.nextCells(completedRates(dir, sweep.seeds().size()))) {
       out.println("threshold search: next cells " + String.join("; ", next));
-      runs += AblateCommand.execute(search.subSweep(next), null, dir, keep, registry,
-          common.threads, out).runs();
+      // every round records the full grid as the sweep file, so a resumed store still matches it
+      runs += AblateCommand.execute(search.subSweep(next), text, dir, keep, grow, registry,
+          threads, resumeCommand, out, command.commandLine().getErr()).runs();
       keep = true;
+      grow = false;
     }
     return runs;
   }
@@ -284,7 +293,7 @@ final class ReproduceCommand implements Callable<Integer> {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("create", dir, e);
     }
     writeString(dir.resolve("rho-table.csv"), String.join("\n", csv) + "\n");
     out.println("wrote " + dir.resolve("rho-table.csv"));
@@ -294,7 +303,7 @@ final class ReproduceCommand implements Callable<Integer> {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write", file, e);
     }
   }
 }

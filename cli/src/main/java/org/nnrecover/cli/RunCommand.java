@@ -2,6 +2,7 @@ package org.nnrecover.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nnrecover.core.io.Json;
@@ -9,6 +10,7 @@ import org.nnrecover.core.io.TraceCsv;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.run.Metrics;
 import org.nnrecover.core.run.Outcome;
+import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
@@ -29,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin FormatOption output;
 
-  @Option(names = "--trace", paramLabel = "FILE.csv",
+  @Option(names = "--trace", paramLabel = "FILE.csv", converter = NonBlankPath.class,
       description = "write the per-iteration trace to this CSV file")
   Path traceFile;
 
@@ -41,7 +43,15 @@ final class RunCommand implements Callable<Integer> {
     RunSpec spec = specOptions.toSpec();
     RunRecord record;
     try (BlockExecutor executor = common.executor()) {
-      record = new Runner(common.registry(), executor).run(spec);
+      Runner runner = new Runner(common.registry(), executor);
+      ResolvedSpec resolved = runner.resolve(spec);
+      List<String> unused = runner.unusedSettings(resolved);
+      if (!unused.isEmpty()) {
+        throw new IllegalArgumentException("--set for " + String.join(", ", unused)
+            + ", which this run does not use (activation " + spec.activation() + ", initializer "
+            + spec.initializer() + ", optimizer " + spec.optimizer() + "): it would be ignored");
+      }
+      record = runner.run(resolved);
     }
     if (traceFile != null) {
       TraceCsv.write(traceFile, record.trace());
@@ -62,9 +72,11 @@ final class RunCommand implements Callable<Integer> {
 
   private static void printText(PrintWriter out, RunRecord r) {
     RunSpec s = r.spec();
-    out.printf(Locale.ROOT, "%s / %s / %s   d=%d k=%d n=%d kappa=%s teacher=%s seed=%d%n",
-        s.activation(), s.initializer(), s.optimizer(), s.d(), s.k(), s.n(),
-        TextTable.number(s.kappa()), s.teacher(), s.seed());
+    out.printf(Locale.ROOT, "%s / %s / %s   d=%d k=%d n=%d %s seed=%d%n",
+        s.activation(), s.initializer(), s.optimizer(), r.d(), s.k(), r.n(),
+        s.dataFile() == null ? "kappa=" + TextTable.number(s.kappa()) + " teacher=" + s.teacher()
+            : "data=" + s.dataFile() + (s.truthFile() == null ? "" : " truth=" + s.truthFile()),
+        s.seed());
     TextTable table = new TextTable("", "unitError", "frobError", "signs ok", "success",
         "objective", "rel.objective", "seconds");
     addRow(table, "init", r.init());

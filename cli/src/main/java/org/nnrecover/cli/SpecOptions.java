@@ -22,14 +22,16 @@ final class SpecOptions {
   String optimizer;
 
   @Option(names = "-d", paramLabel = "D", defaultValue = "0",
-      description = "input dimension (required unless --data gives it)")
+      description = "input dimension (required, except with --data: then it is the file's, "
+          + "and -d only checks it)")
   int d;
 
   @Option(names = "-k", required = true, paramLabel = "K", description = "hidden units")
   int k;
 
   @Option(names = "-n", paramLabel = "N", defaultValue = "0",
-      description = "number of samples (required unless --data gives them)")
+      description = "number of samples (required, except with --data: then every row of the "
+          + "file is used, and -n is refused)")
   int n;
 
   @Option(names = "--kappa", defaultValue = "2", paramLabel = "KAPPA",
@@ -63,14 +65,7 @@ final class SpecOptions {
 
   /** The spec these options describe. */
   RunSpec toSpec() {
-    if (dataFile == null) {
-      if (d < 1) {
-        throw new IllegalArgumentException("-d must be >= 1 (or give --data), got " + d);
-      }
-      if (n < 1) {
-        throw new IllegalArgumentException("-n must be >= 1 (or give --data), got " + n);
-      }
-    }
+    // ranges are checked where every front end checks them: Runner.resolve, via SpecLimits
     return new RunSpec(activation, initializer, optimizer, d, k, n, kappa, noise, teacher, seed,
         parseSettings(settings), dataFile, truthFile);
   }

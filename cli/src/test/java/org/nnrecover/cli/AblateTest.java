@@ -30,7 +30,7 @@ import org.nnrecover.core.sweep.SweepFile;
 /** Parallel ablations: thread-count independence, and surviving SIGKILL with --resume. */
 class AblateTest {
   /** 2 cells x 6 seeds of tiny problems; fixed iteration counts (tolerances off). */
-  private static final String SWEEP = """
+  static final String SWEEP = """
       name: tiny
       seeds: 1..6
       fixed:

@@ -112,11 +112,11 @@ class CliTest {
     Result badKappa = nnrecover("run", "--activation", "relu", "--initializer", "random",
         "-d", "3", "-k", "2", "-n", "100", "--kappa", "0.5");
     assertEquals(2, badKappa.code());
-    assertTrue(badKappa.err().contains("kappa must be a finite number >= 1"), badKappa.err());
+    assertTrue(badKappa.err().contains("kappa must be a number in [1, 1e6], got 0.5"), badKappa.err());
 
     Result badN = nnrecover("run", "--activation", "relu", "-d", "3", "-k", "2", "-n", "0");
     assertEquals(2, badN.code());
-    assertTrue(badN.err().contains("-n must be >= 1"), badN.err());
+    assertTrue(badN.err().contains("n must be an integer in 1.."), badN.err());
   }
 
   /** v=oracle without a known truth (file data, no --truth) is refused: exit 2 and a reason. */

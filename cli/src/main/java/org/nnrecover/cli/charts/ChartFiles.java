@@ -2,7 +2,6 @@ package org.nnrecover.cli.charts;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.nnrecover.core.io.IoErrors;
 
 /** Writes a chart as a PNG and an SVG file of the same size. */
 final class ChartFiles {
@@ -29,7 +29,7 @@ final class ChartFiles {
       chart.draw(g, new Rectangle(0, 0, width, height));
       Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chart " + base + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write chart", base, e);
     }
     return List.of(png, svg);
   }

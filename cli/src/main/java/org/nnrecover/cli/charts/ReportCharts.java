@@ -1,7 +1,6 @@
 package org.nnrecover.cli.charts;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.report.Axis;
 import org.nnrecover.core.report.Cell;
 import org.nnrecover.core.report.CellSummary;
@@ -138,7 +138,7 @@ public final class ReportCharts {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("create", dir, e);
     }
   }
 

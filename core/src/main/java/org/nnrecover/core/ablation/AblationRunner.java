@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AblationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(AblationRunner.class);
-  private static final Set<String> FAILURES =
-      Set.of(Outcome.FAILED.id(), Outcome.REFUSED.id(), Outcome.DIVERGED.id());
+  /**
+   * Outcomes counted as failures: a plugin that threw or refused. A divergence is a result of the
+   * mathematics (approach III of Figure 1c diverges from some starts), not a failure of the run.
+   */
+  private static final Set<String> FAILURES = Set.of(Outcome.FAILED.id(), Outcome.REFUSED.id());
 
   private final PluginRegistry registry;
   private final int threads;

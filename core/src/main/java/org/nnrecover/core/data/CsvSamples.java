@@ -3,6 +3,7 @@ package org.nnrecover.core.data;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class CsvSamples {
       double[] y = new double[0];
       int n = 0;
       String line;
-      while ((line = reader.readLine()) != null) {
+      while ((line = nextLine(reader, file, lineNo)) != null) {
         lineNo++;
         if (lineNo == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
@@ -167,6 +168,18 @@ final class CsvSamples {
           + "only finite numbers are allowed");
     }
     return value;
+  }
+
+  /** The next line; bytes that are not UTF-8 (a binary file) are reported with the line. */
+  private static String nextLine(BufferedReader reader, Path file, int linesRead)
+      throws IOException {
+    try {
+      return reader.readLine();
+    } catch (CharacterCodingException e) {
+      // the reader decodes ahead of the line it returns, so the line is where decoding stopped
+      throw new DataFileException(file, "line " + (linesRead + 1) + " or shortly after",
+          "not UTF-8 text (a binary file?); a CSV file is UTF-8 text with x1..xd, y per line");
+    }
   }
 
   static void write(Path file, Samples samples) throws IOException {

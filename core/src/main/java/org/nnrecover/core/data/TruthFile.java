@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import org.nnrecover.api.Network;
+import org.nnrecover.core.io.IoErrors;
 
 /**
  * A ground-truth network (W*, v*) as JSON: {@code {"W": [[...k numbers...], ... d rows], "v":
@@ -36,12 +37,19 @@ public final class TruthFile {
   public static Network read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(file.toFile());
+      root = MAPPER.readTree(IoErrors.readUtf8(file)); // a binary file: named with its line
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "unknown position"
           : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new DataFileException(file, where, "not valid JSON: " + e.getOriginalMessage());
+      String problem = e.getOriginalMessage();
+      if (problem != null && problem.startsWith("Non-standard token")) {
+        // Jackson names its feature flag; the user needs the rule
+        problem = "NaN and Infinity are not allowed: every value must be a finite number";
+      } else if (problem != null && problem.contains("Invalid UTF-8")) {
+        problem = "not UTF-8 text (a binary file?)";
+      }
+      throw new DataFileException(file, where, "not valid JSON: " + problem);
     }
     if (root == null || root.isMissingNode()) {
       throw new DataFileException(file, "line 1", "empty file; expected {\"W\": [[...]], "

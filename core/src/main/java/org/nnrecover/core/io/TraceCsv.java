@@ -1,7 +1,6 @@
 package org.nnrecover.core.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ public final class TraceCsv {
             + r.seconds() + "\n");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trace file " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write trace file", file, e);
     }
   }
 }

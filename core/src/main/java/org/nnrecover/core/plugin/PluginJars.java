@@ -1,7 +1,6 @@
 package org.nnrecover.core.plugin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.nnrecover.api.ApiVersion;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.PluginProvider;
+import org.nnrecover.core.io.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,23 +81,30 @@ public final class PluginJars {
       return List.of(path);
     }
     try (Stream<Path> files = Files.list(path)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+      // a *.jar that is not a regular file (a dangling link) is kept, so that it is reported
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar") && !Files.isDirectory(f))
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list plugins folder " + path, e);
+      throw IoErrors.cannot("list plugins folder", path, e);
     }
   }
 
   private static void loadJar(Path jar, ClassLoader parent, PluginRegistry.Builder builder) {
     String source = jar.toAbsolutePath().normalize().toString();
     String declared;
+    if (!Files.isRegularFile(jar)) {
+      skip(builder, source, Files.isSymbolicLink(jar) ? "a link to a file that does not exist"
+          : "not a regular file");
+      return;
+    }
     try (JarFile file = new JarFile(jar.toFile())) {
       Manifest manifest = file.getManifest();
       declared = manifest == null ? null
           : manifest.getMainAttributes().getValue(ApiVersion.MANIFEST_ATTRIBUTE);
     } catch (IOException | SecurityException e) {
-      skip(builder, source, "not a readable jar file (" + e.getMessage() + ")");
+      skip(builder, source, "not a readable jar file (" + (e instanceof IOException io
+          ? IoErrors.reason(io) : e.getMessage()) + ")");
       return;
     }
     String versionProblem = apiVersionProblem(declared, ApiVersion.CURRENT);

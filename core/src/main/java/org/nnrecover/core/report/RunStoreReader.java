@@ -1,11 +1,11 @@
 package org.nnrecover.core.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.store.ResultStore;
 
 /**
@@ -24,11 +24,17 @@ public final class RunStoreReader {
    *     before its last (a torn last line, as a killed sweep leaves, is skipped and counted)
    */
   public static Result read(Path path) {
+    if (!Files.exists(path)) {
+      throw new IllegalArgumentException("no result store at " + path + ": no such file or "
+          + "directory; give a directory written by 'nnrecover ablate' (with "
+          + ResultStore.RUNS_FILE + ") or the file");
+    }
     Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
     Path file = dir.resolve(ResultStore.RUNS_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no result store at " + file + ": give a directory "
-          + "written by 'nnrecover ablate' (with " + ResultStore.RUNS_FILE + ") or the file");
+      throw new IllegalArgumentException("no result store at " + path + ": " + file + " does "
+          + "not exist; give a directory written by 'nnrecover ablate' (with "
+          + ResultStore.RUNS_FILE + ") or the file");
     }
     List<ReportedRun> runs = ResultStore.read(dir).stream().map(s -> ReportedRun.of(s.json()))
         .toList();
@@ -44,7 +50,7 @@ public final class RunStoreReader {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       return !text.substring(text.lastIndexOf('\n') + 1).isBlank();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("read", file, e);
     }
   }
 

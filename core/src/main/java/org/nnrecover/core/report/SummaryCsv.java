@@ -1,12 +1,12 @@
 package org.nnrecover.core.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnrecover.core.io.IoErrors;
 
 /**
  * {@code summary.csv}: one row per cell, the axes first, then counts and the median, first and
@@ -58,7 +58,7 @@ public final class SummaryCsv {
     try {
       Files.writeString(file, format(report), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("write", file, e);
     }
     return file;
   }

@@ -25,9 +25,24 @@ import org.nnrecover.core.optim.TraceRow;
  * @param initializer what the initializer recorded
  * @param optimizer what the optimizer recorded
  * @param trace per-iteration rows (every {@code run.trace-every}-th, plus the first and last)
+ * @param d the input dimension the run used (from the data file for runs on {@code --data}, where
+ *     the spec's d is 0 or a check)
+ * @param n the number of samples the run used (the data file's rows for runs on {@code --data})
  */
 public record RunRecord(RunSpec spec, Map<String, Map<String, Object>> resolved,
     Provenance provenance, String outcome, String stopReason, String message, String failedPlugin,
     Metrics init, @JsonProperty("final") Metrics finalMetrics, int iterations, long evaluations,
     double seconds, Map<String, Object> initializer, Map<String, Object> optimizer,
-    List<TraceRow> trace) {}
+    List<TraceRow> trace, int d, int n) {
+
+  /** A record whose d and n are the spec's (runs on generated data, or that never read data). */
+  public RunRecord(RunSpec spec, Map<String, Map<String, Object>> resolved,
+      Provenance provenance, String outcome, String stopReason, String message,
+      String failedPlugin, Metrics init, Metrics finalMetrics, int iterations, long evaluations,
+      double seconds, Map<String, Object> initializer, Map<String, Object> optimizer,
+      List<TraceRow> trace) {
+    this(spec, resolved, provenance, outcome, stopReason, message, failedPlugin, init,
+        finalMetrics, iterations, evaluations, seconds, initializer, optimizer, trace, spec.d(),
+        spec.n());
+  }
+}

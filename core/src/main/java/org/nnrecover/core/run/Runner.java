@@ -2,6 +2,7 @@ package org.nnrecover.core.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +39,7 @@ import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.data.TruthFile;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.metrics.RecoveryMetrics;
 import org.nnrecover.core.objective.NetworkObjective;
 import org.nnrecover.core.optim.OptimizationDriver;
@@ -83,18 +85,21 @@ public final class Runner {
    */
   public ResolvedSpec resolve(RunSpec spec) {
     boolean fromFile = spec.dataFile() != null;
-    if (!fromFile) {
-      require(spec.d() >= 1, "d must be >= 1, got " + spec.d());
-      require(spec.n() >= 1, "n must be >= 1, got " + spec.n());
-    }
-    require(spec.k() >= 1, "k must be >= 1, got " + spec.k());
+    SpecLimits.checkSpec(spec);
     require(spec.d() < 1 || spec.k() <= spec.d(),
         "k must be <= d (k = " + spec.k() + ", d = " + spec.d() + ")");
-    require(spec.kappa() >= 1 && Double.isFinite(spec.kappa()),
-        "kappa must be a finite number >= 1, got " + spec.kappa());
-    require(spec.noise() >= 0 && Double.isFinite(spec.noise()),
-        "noise must be a finite number >= 0, got " + spec.noise());
     require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
+    if (fromFile) {
+      requireReadable("data file", spec.dataFile());
+      if (spec.truthFile() != null) {
+        requireReadable("truth file", spec.truthFile());
+      }
+      // n is the file's row count; a second source for it would be silently contradicted
+      require(spec.n() == 0, "n cannot be combined with a data file: the run uses every row of "
+          + spec.dataFile() + " (give -d only to check the file's dimension)");
+    } else {
+      SpecLimits.checkMemory(spec.d(), spec.k(), spec.n(), 1);
+    }
     TeacherKind teacher = TeacherKind.parse(spec.teacher());
     require(teacher != TeacherKind.IDENTITY || fromFile || spec.k() == spec.d(),
         "the identity teacher needs k = d (k = " + spec.k() + ", d = " + spec.d() + ")");
@@ -139,6 +144,35 @@ public final class Runner {
         "run.resample-batches must be <= n = " + spec.n() + ", got " + options.resampleBatches());
     return new ResolvedSpec(spec, activation, initializer, optimizer, Map.copyOf(params), options,
         teacher);
+  }
+
+  /**
+   * The plugins that a spec's settings name but the run does not use (neither its activation,
+   * initializer or optimizer nor a plugin these select through a parameter, such as the tensor
+   * initializer's decomposer): such settings would be silently ignored.
+   */
+  public List<String> unusedSettings(ResolvedSpec resolved) {
+    List<String> used = new ArrayList<>(List.of(resolved.activation().name(),
+        resolved.initializer().name(), resolved.optimizer().name()));
+    for (int i = 0; i < used.size(); i++) {
+      String name = used.get(i);
+      PluginKind kind = registry.kindOf(name);
+      for (ParamSpec p : registry.parameters(registry.find(kind, name))) {
+        if (p.type() == ParamType.PLUGIN) {
+          String chosen = resolved.paramsOf(name).getString(p.name());
+          if (!used.contains(chosen)) {
+            used.add(chosen);
+          }
+        }
+      }
+    }
+    List<String> unused = new ArrayList<>();
+    for (String name : resolved.spec().settings().keySet()) {
+      if (!name.equals(RunOptions.NAMESPACE) && !used.contains(name)) {
+        unused.add(name);
+      }
+    }
+    return unused;
   }
 
   /**
@@ -231,7 +265,8 @@ public final class Runner {
         samples = SampleFiles.read(Path.of(spec.dataFile()), spec.d() >= 1 ? spec.d() : -1);
         truth = spec.truthFile() == null ? null : TruthFile.read(Path.of(spec.truthFile()));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot read " + (samples == null ? spec.dataFile()
+            : spec.truthFile()) + ": " + IoErrors.reason(e), e);
       }
       if (truth != null && (truth.d() != samples.d() || truth.k() != spec.k())) {
         throw new IllegalArgumentException("truth file " + spec.truthFile() + " has d = "
@@ -370,7 +405,8 @@ public final class Runner {
           result == null ? 0 : result.evaluations(), seconds(startNanos),
           Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),
           result == null ? Map.of() : result.diagnostics(),
-          result == null ? List.of() : result.trace());
+          result == null ? List.of() : result.trace(),
+          samples == null ? spec.d() : samples.d(), samples == null ? spec.n() : samples.n());
     }
 
     private Provenance provenance() {
@@ -502,6 +538,14 @@ public final class Runner {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) * 1e-9;
+  }
+
+  private static void requireReadable(String what, String file) {
+    require(!file.isBlank(), what + ": an empty or blank file name is not allowed");
+    Path path = Path.of(file);
+    require(Files.isRegularFile(path) && Files.isReadable(path), what + " " + file + ": "
+        + (Files.isDirectory(path) ? "is a directory" : Files.exists(path) ? "not readable"
+        : "no such file"));
   }
 
   private static void require(boolean condition, String message) {

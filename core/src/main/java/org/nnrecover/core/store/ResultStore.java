@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
@@ -81,7 +82,7 @@ public final class ResultStore implements AutoCloseable {
         throw e;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open result store " + runs + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("open result store", runs, e);
     }
   }
 
@@ -99,7 +100,7 @@ public final class ResultStore implements AutoCloseable {
       int end = text.lastIndexOf('\n') + 1;
       return parse(text.substring(0, end).lines().toList(), runs);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + runs + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("read", runs, e);
     }
   }
 
@@ -170,24 +171,124 @@ public final class ResultStore implements AutoCloseable {
       }
       channel.force(false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + dir.resolve(RUNS_FILE) + ": "
-          + e.getMessage(), e);
+      throw IoErrors.cannot("write to", dir.resolve(RUNS_FILE), e);
     }
     recorded.add(key);
     return true;
   }
 
-  /** Copies the sweep file into the store as {@value #SWEEP_FILE} (replacing an older copy). */
-  public void copySweepFile(Path sweepFile) {
+  /**
+   * The text of the store's sweep file, if it has one.
+   *
+   * @throws UncheckedIOException when it exists but cannot be read
+   */
+  public static Optional<String> sweepText(Path dir) {
+    Path file = dir.resolve(SWEEP_FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw IoErrors.cannot("read", file, e);
+    }
+  }
+
+  /**
+   * Keeps {@code text} as the store's {@value #SWEEP_FILE}. A different earlier sweep file is
+   * never overwritten: it is renamed to {@code sweep.N.yaml} (N = 1, 2, ... the first free one),
+   * so the store keeps the history of the sweep files its runs came from.
+   *
+   * @return the name the earlier sweep file was kept under, if one was moved
+   */
+  public Optional<String> recordSweepText(String text) {
     Path target = dir.resolve(SWEEP_FILE);
     try {
-      if (!Files.exists(target) || !Files.isSameFile(sweepFile, target)) {
-        Files.copy(sweepFile, target, StandardCopyOption.REPLACE_EXISTING);
+      Optional<String> kept = Optional.empty();
+      if (Files.exists(target)) {
+        if (Files.readString(target, StandardCharsets.UTF_8).equals(text)) {
+          return kept;
+        }
+        Path earlier;
+        int index = 1;
+        do {
+          earlier = dir.resolve("sweep." + index++ + ".yaml");
+        } while (Files.exists(earlier));
+        Files.move(target, earlier);
+        kept = Optional.of(earlier.getFileName().toString());
       }
+      Files.writeString(target, text, StandardCharsets.UTF_8);
+      return kept;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + sweepFile + " to " + target + ": "
-          + e.getMessage(), e);
+      throw IoErrors.cannot("write", target, e);
     }
+  }
+
+  /** The side file that {@link #repairLines} moves unreadable lines to. */
+  public static final String UNREADABLE_FILE = "runs.unreadable.jsonl";
+
+  /**
+   * Moves every line of {@code DIR/runs.jsonl} that is not a run record (garbage, a torn line) to
+   * {@value #UNREADABLE_FILE} in the same folder (appended: earlier repairs are kept), and keeps
+   * the others in order. Nothing is deleted: the unreadable lines are synced to the side file
+   * before runs.jsonl is replaced, and the replacement is an atomic rename.
+   *
+   * @return the 1-based line numbers that were moved (empty: nothing changed)
+   * @throws UncheckedIOException when a file cannot be read or written
+   */
+  public static List<Integer> repairLines(Path dir) {
+    Path runs = dir.resolve(RUNS_FILE);
+    if (!Files.isRegularFile(runs)) {
+      throw new IllegalArgumentException("no result store at " + dir + ": " + runs
+          + " does not exist");
+    }
+    try {
+      List<String> lines = List.of(IoErrors.readUtf8(runs).split("\n", -1));
+      List<String> good = new ArrayList<>();
+      List<String> bad = new ArrayList<>();
+      List<Integer> moved = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          parse(List.of(line), runs);
+          good.add(line);
+        } catch (IllegalArgumentException e) {
+          bad.add(line);
+          moved.add(i + 1);
+        }
+      }
+      if (moved.isEmpty()) {
+        return moved;
+      }
+      Path side = dir.resolve(UNREADABLE_FILE);
+      try (FileChannel out = FileChannel.open(side, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        writeLines(out, bad);
+      }
+      Path temporary = dir.resolve(RUNS_FILE + ".repair");
+      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        writeLines(out, good);
+      }
+      Files.move(temporary, runs, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      return moved;
+    } catch (IOException e) {
+      throw IoErrors.cannot("repair", runs, e);
+    }
+  }
+
+  private static void writeLines(FileChannel out, List<String> lines) throws IOException {
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+    while (bytes.hasRemaining()) {
+      out.write(bytes);
+    }
+    out.force(true);
   }
 
   @Override

@@ -2,8 +2,6 @@ package org.nnrecover.core.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,9 +17,11 @@ import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.run.RunOptions;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecLimits;
 
 /**
  * Reads a sweep file, expands it and validates every run before anything runs.
@@ -52,13 +52,14 @@ public final class SweepFile {
       "optimizer", "d", "k", "n", "kappa", "noise", "teacher", "data", "truth");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
-  private static final int MAX_SEEDS = 1_000_000;
   private static final int MAX_REPORTED = 20;
 
   private final String file;
   private final Runner runner;
   private final PluginRegistry registry;
   private final List<String> errors = new ArrayList<>();
+  /** The most runs the sweep may have; also bounds a seed range before it is expanded. */
+  private long maxRuns = SpecLimits.DEFAULT_MAX_RUNS;
 
   /** One axis: its keys (one, or several zipped) and their equal-length value lists. */
   private record Axis(List<String> keys, List<List<YamlNode>> columns) {
@@ -70,7 +71,7 @@ public final class SweepFile {
   private SweepFile(String file, Runner runner) {
     this.file = file;
     this.runner = runner;
-    this.registry = runner.registry();
+    this.registry = runner == null ? null : runner.registry();
   }
 
   /**
@@ -100,13 +101,22 @@ public final class SweepFile {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Sweep load(Path path, Runner runner) {
-    String text;
+    return parse(text(path), path.getFileName().toString(), runner,
+        SpecLimits.DEFAULT_MAX_RUNS);
+  }
+
+  /**
+   * The text of a sweep file.
+   *
+   * @throws IllegalArgumentException when it is not UTF-8 text (naming the line)
+   * @throws UncheckedIOException when it cannot be read (saying why)
+   */
+  public static String text(Path path) {
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      return IoErrors.readUtf8(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sweep file " + path + ": " + e.getMessage(), e);
+      throw IoErrors.cannot("read sweep file", path, e);
     }
-    return parse(text, path.getFileName().toString(), runner);
   }
 
   /**
@@ -117,18 +127,92 @@ public final class SweepFile {
    * @param runner resolves (validates) the expanded specs
    */
   public static Sweep parse(String text, String file, Runner runner) {
-    return new SweepFile(file, runner).read(text);
+    return parse(text, file, runner, SpecLimits.DEFAULT_MAX_RUNS);
   }
 
-  private Sweep read(String text) {
-    YamlNode root;
+  /** Expands and validates sweep-file text of at most {@code maxRuns} runs. */
+  public static Sweep parse(String text, String file, Runner runner, long maxRuns) {
+    return new SweepFile(file, runner).read(text, maxRuns);
+  }
+
+  /**
+   * What differs between two texts of a sweep file, by entry: its name, its seeds, each fixed
+   * setting and each axis with its values, e.g. {@code "axis d: [10, 20] before, [10, 20, 30]
+   * now"}. Empty when the two describe the same sweep (comments and layout aside).
+   *
+   * @throws IllegalArgumentException when either text is not a valid sweep file's YAML
+   */
+  public static List<String> differences(String before, String now, String file) {
+    Map<String, String> a = outline(before, file);
+    Map<String, String> b = outline(now, file);
+    List<String> differences = new ArrayList<>();
+    Set<String> keys = new LinkedHashSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String key : keys) {
+      String x = a.get(key);
+      String y = b.get(key);
+      if (x == null) {
+        differences.add(key + ": only now (" + y + ")");
+      } else if (y == null) {
+        differences.add(key + ": only before (" + x + ")");
+      } else if (!x.equals(y)) {
+        differences.add(key + ": " + x + " before, " + y + " now");
+      }
+    }
+    return differences;
+  }
+
+  /** Entry -> its values as text: name, seeds, "fixed KEY", "axis KEY". */
+  private static Map<String, String> outline(String text, String file) {
+    YamlNode root = new SweepFile(file, null).yaml(text);
+    Map<String, String> outline = new LinkedHashMap<>();
+    if (!root.isMap()) {
+      return outline;
+    }
+    root.entries().values().forEach(entry -> {
+      switch (entry.key()) {
+        case "fixed" -> {
+          if (entry.value().isMap()) {
+            entry.value().entries().values().forEach(setting ->
+                outline.put("fixed " + setting.key(), setting.value().render()));
+          }
+        }
+        case "axes" -> {
+          if (entry.value().isList()) {
+            for (YamlNode item : entry.value().items()) {
+              if (item.isMap()) {
+                item.entries().values().forEach(axis -> {
+                  if (axis.key().equals("zip") && axis.value().isMap()) {
+                    axis.value().entries().values().forEach(part ->
+                        outline.put("axis " + part.key(), part.value().render()));
+                  } else {
+                    outline.put("axis " + axis.key(), axis.value().render());
+                  }
+                });
+              }
+            }
+          }
+        }
+        default -> outline.put(entry.key(), entry.value().render());
+      }
+    });
+    return outline;
+  }
+
+  /** The YAML tree of a sweep file, or an error naming the file, line and column. */
+  private YamlNode yaml(String text) {
     try {
-      root = YamlNode.parse(text);
+      return YamlNode.parse(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + YamlNode.problem(e), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ", " + e.getMessage(), e);
     }
+  }
+
+  private Sweep read(String text, long maxRuns) {
+    this.maxRuns = maxRuns;
+    YamlNode root = yaml(text);
     if (!root.isMap()) {
       throw new IllegalArgumentException(file + ": expected a mapping with name, seeds, fixed "
           + "and axes, got " + root.describe());
@@ -161,9 +245,67 @@ public final class SweepFile {
       }
     }
     failIfErrors();
+    long size = seeds.size();
+    for (Axis axis : axes) {
+      size = Math.multiplyExact(size, (long) axis.size());
+      if (size > maxRuns) {
+        break;
+      }
+    }
+    if (size > maxRuns) {
+      // counted before anything is expanded: a huge grid is refused at once, not after minutes
+      throw new IllegalArgumentException(file + ": the grid has " + describeSize(seeds, axes)
+          + " runs, more than the limit of " + maxRuns + "; shrink the axes or seeds, or raise "
+          + "the limit with --max-runs");
+    }
     Sweep sweep = expand(name, seeds, fixed, axes);
     failIfErrors();
+    checkUsed(sweep, fixed, axes);
+    failIfErrors();
     return sweep;
+  }
+
+  /** "3 seeds x 4 x 5 = 60", or "more than 9.2e18" when the product overflows. */
+  private static String describeSize(List<Long> seeds, List<Axis> axes) {
+    StringBuilder text = new StringBuilder(seeds.size() + " seeds");
+    double product = seeds.size();
+    for (Axis axis : axes) {
+      text.append(" x ").append(axis.size());
+      product *= axis.size();
+    }
+    return text.append(" = ").append(product < 1e15 ? String.valueOf((long) product)
+        : String.format(java.util.Locale.ROOT, "%.3g", product)).toString();
+  }
+
+  /** Refuses settings of a plugin that no run of the sweep uses: they would be ignored. */
+  private void checkUsed(Sweep sweep, Map<String, YamlNode> fixed, List<Axis> axes) {
+    Set<String> unusedEverywhere = null;
+    for (SweepRun run : sweep.runs()) {
+      Set<String> unused = new LinkedHashSet<>(runner.unusedSettings(run.resolved()));
+      if (unusedEverywhere == null) {
+        unusedEverywhere = unused;
+      } else {
+        unusedEverywhere.retainAll(unused);
+      }
+    }
+    if (unusedEverywhere == null || unusedEverywhere.isEmpty()) {
+      return;
+    }
+    Set<String> unused = unusedEverywhere;
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    fixed.forEach((key, node) -> lines.put(key, node.line()));
+    for (Axis axis : axes) {
+      for (int i = 0; i < axis.keys().size(); i++) {
+        lines.put(axis.keys().get(i), axis.columns().get(i).get(0).line());
+      }
+    }
+    lines.forEach((key, line) -> {
+      int dot = key.indexOf('.');
+      if (dot > 0 && unused.contains(key.substring(0, dot))) {
+        error(line, key, "no run of this sweep uses plugin '" + key.substring(0, dot)
+            + "', so this setting would be ignored; remove it or select the plugin");
+      }
+    });
   }
 
   private String readName(YamlNode.Entry entry) {
@@ -201,9 +343,9 @@ public final class SweepFile {
           to = 0; // reported below as a bad range
         }
         // to - from < 0 catches the overflow of a range wider than the long type
-        if (to < from || to - from < 0 || to - from >= MAX_SEEDS) {
+        if (to < from || to - from < 0 || to - from >= maxRuns) {
           error(node.line(), "seeds", "bad range '" + node.text() + "'" + allowed
-              + " (at most " + MAX_SEEDS + " seeds)");
+              + " (at most " + maxRuns + " seeds, the limit of runs; see --max-runs)");
         } else {
           for (long s = from; s <= to; s++) {
             seeds.add(s);
@@ -379,8 +521,8 @@ public final class SweepFile {
         case "activation" -> registry.find(PluginKind.ACTIVATION, value);
         case "initializer" -> registry.find(PluginKind.INITIALIZER, value);
         case "optimizer" -> registry.find(PluginKind.OPTIMIZER, value);
-        case "d", "k", "n" -> integer(key, value);
-        case "kappa", "noise" -> number(key, value);
+        case "d", "k", "n" -> SpecLimits.checkInteger(key, integer(key, value));
+        case "kappa", "noise" -> SpecLimits.checkNumber(key, number(key, value));
         case "teacher" -> TeacherKind.parse(value);
         case "data", "truth" -> { }
         default -> {

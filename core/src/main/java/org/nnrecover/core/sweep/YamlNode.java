@@ -1,6 +1,7 @@
 package org.nnrecover.core.sweep;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A YAML value with the line it starts on: a scalar (its text exactly as written), a list or a
@@ -84,6 +86,48 @@ record YamlNode(Object value, int line) {
   @SuppressWarnings("unchecked")
   Map<String, Entry> entries() {
     return (Map<String, Entry>) value;
+  }
+
+  /** The value as compact text: a scalar as written, lists as [a, b], mappings as {k: v}. */
+  String render() {
+    if (isList()) {
+      return items().stream().map(YamlNode::render).collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (isMap()) {
+      return entries().values().stream().map(e -> e.key() + ": " + e.value().render())
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+    return value == null ? "" : (String) value;
+  }
+
+  /**
+   * A YAML parser's error as ", line L, column C: not valid YAML: PROBLEM": the parser's own
+   * message spans several lines (context, a copy of the line, a caret); only its problem is kept.
+   */
+  static String problem(IOException e) {
+    String where = "";
+    if (e instanceof JsonProcessingException p && p.getLocation() != null) {
+      where = ", line " + p.getLocation().getLineNr() + ", column "
+          + p.getLocation().getColumnNr();
+    }
+    String message = e instanceof JsonProcessingException p ? p.getOriginalMessage()
+        : e.getMessage();
+    List<String> lines = message == null ? List.of() : message.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.startsWith("^"))
+        .toList();
+    // SnakeYAML: "while parsing X" (context), a copy of the source line, then the problem
+    String problem = lines.isEmpty() ? "unreadable" : lines.get(lines.size() - 1);
+    for (String line : lines) {
+      if (line.startsWith("while ")) {
+        problem += " (" + line + ")";
+        break;
+      }
+    }
+    if (problem.length() > 200) {
+      problem = problem.substring(0, 200) + "...";
+    }
+    return where + ": not valid YAML: " + problem;
   }
 
   /** What kind of value this is, for messages. */

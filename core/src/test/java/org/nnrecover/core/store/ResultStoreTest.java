@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,12 +149,41 @@ class ResultStoreTest {
   }
 
   @Test
-  void theSweepFileIsCopied() throws IOException {
-    Path sweep = Files.writeString(dir.resolve("s.yaml"), "name: s\n");
+  void aChangedSweepFileKeepsTheEarlierOneUnderANewName() throws IOException {
     Path out = dir.resolve("out");
     try (ResultStore store = ResultStore.open(out, false)) {
-      store.copySweepFile(sweep);
+      assertEquals(java.util.Optional.empty(), store.recordSweepText("name: s\n"));
+      assertEquals(java.util.Optional.empty(), store.recordSweepText("name: s\n"));
+      assertEquals(java.util.Optional.of("sweep.1.yaml"), store.recordSweepText("name: t\n"));
+      assertEquals(java.util.Optional.of("sweep.2.yaml"), store.recordSweepText("name: u\n"));
     }
-    assertEquals("name: s\n", Files.readString(out.resolve(ResultStore.SWEEP_FILE)));
+    assertEquals("name: u\n", Files.readString(out.resolve(ResultStore.SWEEP_FILE)));
+    assertEquals("name: s\n", Files.readString(out.resolve("sweep.1.yaml")));
+    assertEquals("name: t\n", Files.readString(out.resolve("sweep.2.yaml")));
+  }
+
+  @Test
+  void repairMovesUnreadableLinesAsideAndKeepsTheRest() throws IOException {
+    try (ResultStore store = ResultStore.open(dir, false)) {
+      store.append(record(spec(1, "0.02"), 0.5), "fig", Map.of(), "all");
+    }
+    Path runs = dir.resolve(ResultStore.RUNS_FILE);
+    String first = Files.readString(runs);
+    Files.writeString(runs, "garbage {\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    try (ResultStore store = ResultStore.open(dir, true)) {
+      fail("a damaged middle line must be refused");
+    } catch (IllegalArgumentException expected) {
+      // the line is named; repair is what the test exercises
+    }
+    Files.writeString(runs, first + "garbage {\n" + first.replace("0.02", "0.03") + "{\"torn",
+        StandardCharsets.UTF_8);
+    assertEquals(List.of(2, 4), ResultStore.repairLines(dir));
+    assertEquals(first + first.replace("0.02", "0.03"), Files.readString(runs));
+    assertEquals("garbage {\n{\"torn\n",
+        Files.readString(dir.resolve(ResultStore.UNREADABLE_FILE)));
+    assertEquals(List.of(), ResultStore.repairLines(dir), "a second repair changes nothing");
+    try (ResultStore store = ResultStore.open(dir, true)) {
+      assertEquals(2, store.recordedCount());
+    }
   }
 }
