@@ -2,6 +2,7 @@ package org.nnrecover.core.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.core.data.TeacherKind;
-import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.io.IoErrors;
+import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.RunOptions;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
