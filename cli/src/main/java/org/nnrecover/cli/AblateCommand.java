@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -98,7 +97,7 @@ final class AblateCommand implements Callable<Integer> {
       PrintWriter out, PrintWriter err) {
     checkMemory(sweep, threads);
     if (resume) {
-      checkSameSweep(dir, text, extend);
+      SweepFile.requireStoredSweep(dir, text, extend);
     }
     AblationRunner ablation = new AblationRunner(registry, threads);
     try (ResultStore store = ResultStore.open(dir, resume)) {
@@ -142,26 +141,6 @@ final class AblateCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
       // the JVM is already exiting: the hook runs and reports
-    }
-  }
-
-  /** Refuses to resume a store whose sweep file describes another sweep, unless extending. */
-  private static void checkSameSweep(Path dir, String text, boolean extend) {
-    Optional<String> stored = ResultStore.sweepText(dir);
-    if (stored.isEmpty() || extend) {
-      return;
-    }
-    List<String> differences;
-    try {
-      differences = SweepFile.differences(stored.get(), text, ResultStore.SWEEP_FILE);
-    } catch (IllegalArgumentException e) {
-      differences = List.of("the stored one cannot be read (" + e.getMessage() + ")");
-    }
-    if (!differences.isEmpty()) {
-      throw new IllegalArgumentException("the sweep file differs from "
-          + dir.resolve(ResultStore.SWEEP_FILE) + ", whose runs this store holds: "
-          + String.join("; ", differences) + ". Resume with the same sweep file, or add "
-          + "--extend to run the new cells into this store (the earlier sweep file is kept)");
     }
   }
 

@@ -51,7 +51,8 @@ final class AblateCommand implements Callable<Integer> {
     try (BlockExecutor unused = new BlockExecutor(1)) {
       sweep = SweepFile.load(sweepFile, new Runner(registry, unused));
     }
-    execute(sweep, sweepFile, out, resume, options, command.commandLine().getOut());
+    execute(sweep, SweepFile.text(sweepFile), out, resume, options,
+        command.commandLine().getOut());
     return 0;
   }
 
@@ -59,16 +60,17 @@ final class AblateCommand implements Callable<Integer> {
    * Runs a validated sweep on Spark into the store in {@code dir}; prints a line per recorded run
    * and a summary.
    *
-   * @param sweepFile copied into the store as sweep.yaml (null: the caller writes it)
+   * @param text the sweep file's text, kept as DIR/sweep.yaml; a resumed store must hold the same
    */
-  static AblationSummary execute(Sweep sweep, Path sweepFile, Path dir, boolean resume,
+  static AblationSummary execute(Sweep sweep, String text, Path dir, boolean resume,
       SparkOptions options, PrintWriter out) {
     SparkOptions.checkReachable(options.master()); // before the store directory is made
+    if (resume) {
+      SweepFile.requireStoredSweep(dir, text, false);
+    }
     try (ResultStore store = ResultStore.open(dir, resume)) {
       store.repair().ifPresent(out::println);
-      if (sweepFile != null) {
-        store.copySweepFile(sweepFile);
-      }
+      store.recordSweepText(text);
       long remaining = sweep.runs().stream().filter(run -> !store.contains(run.spec())).count();
       out.printf(Locale.ROOT, "sweep %s: %d runs, %d to run -> %s%n", sweep.name(),
           sweep.runs().size(), remaining, dir.resolve(ResultStore.RUNS_FILE));

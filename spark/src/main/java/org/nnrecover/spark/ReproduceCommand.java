@@ -1,16 +1,11 @@
 package org.nnrecover.spark;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.run.Runner;
-import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
 import picocli.CommandLine.Command;
@@ -64,13 +59,7 @@ final class ReproduceCommand implements Callable<Integer> {
       sweep = SweepFile.parse(text, name + ".yaml", new Runner(options.registry(), unused));
     }
     PrintWriter printer = command.commandLine().getOut();
-    AblateCommand.execute(sweep, null, dir, resume, options, printer);
-    try {
-      Files.writeString(dir.resolve(ResultStore.SWEEP_FILE), text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(ResultStore.SWEEP_FILE) + ": "
-          + e.getMessage(), e);
-    }
+    AblateCommand.execute(sweep, text, dir, resume, options, printer);
     printer.println("tables and charts: nnrecover report " + dir);
     return 0;
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import org.nnrecover.core.run.RunOptions;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.run.SpecLimits;
+import org.nnrecover.core.store.ResultStore;
 
 /**
  * Reads a sweep file, expands it and validates every run before anything runs.
@@ -134,6 +136,32 @@ public final class SweepFile {
   /** Expands and validates sweep-file text of at most {@code maxRuns} runs. */
   public static Sweep parse(String text, String file, Runner runner, long maxRuns) {
     return new SweepFile(file, runner).read(text, maxRuns);
+  }
+
+  /**
+   * Refuses to resume the store in {@code dir} when the sweep file it keeps describes another
+   * sweep than {@code text}, naming the differences, unless the caller extends the store (it then
+   * keeps the history of its sweep files). A store without a sweep file passes.
+   *
+   * @throws IllegalArgumentException naming each difference and the way out (--extend)
+   */
+  public static void requireStoredSweep(Path dir, String text, boolean extend) {
+    Optional<String> stored = ResultStore.sweepText(dir);
+    if (stored.isEmpty() || extend) {
+      return;
+    }
+    List<String> differences;
+    try {
+      differences = differences(stored.get(), text, ResultStore.SWEEP_FILE);
+    } catch (IllegalArgumentException e) {
+      differences = List.of("the stored one cannot be read (" + e.getMessage() + ")");
+    }
+    if (!differences.isEmpty()) {
+      throw new IllegalArgumentException("the sweep file differs from "
+          + dir.resolve(ResultStore.SWEEP_FILE) + ", whose runs this store holds: "
+          + String.join("; ", differences) + ". Resume with the same sweep file, or add "
+          + "--extend to run the new cells into this store (the earlier sweep file is kept)");
+    }
   }
 
   /**
