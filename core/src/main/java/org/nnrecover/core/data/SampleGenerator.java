@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
-import org.nnrecover.core.objective.Kernels;
+import org.nnrecover.core.objective.FusedKernel;
+import org.nnrecover.core.parallel.BlockExecutor;
 
 /** Draws x ~ N(0, I_d) and labels y = sum_i v_i phi(w_i . x) + noise * N(0, 1). */
 public final class SampleGenerator {
@@ -45,20 +46,28 @@ public final class SampleGenerator {
     return new Samples(x, y, d);
   }
 
-  /** Noise-free labels of the n x d inputs {@code x} under {@code network}. */
+  /**
+   * Noise-free labels of the n x d inputs {@code x} under {@code network}, computed with the
+   * objective's own arithmetic ({@link FusedKernel#hiddenInputs}, the bulk activation and
+   * {@link FusedKernel#predict}), so that the loss at the truth is exactly zero.
+   */
   public static double[] labels(Network network, Activation activation, double[] x, int n) {
     int d = network.d();
     int k = network.k();
     double[] w = network.weights();
     double[] v = network.outputWeights();
     double[] y = new double[n];
-    for (int j = 0; j < n; j++) {
-      double sum = 0;
-      for (int i = 0; i < k; i++) {
-        // the objective's own kernel, so that the loss at the truth is exactly zero
-        sum += v[i] * activation.value(Kernels.dot(w, i * d, x, j * d, d));
+    int chunk = BlockExecutor.BLOCK_SIZE;
+    FusedKernel.Scratch scratch = new FusedKernel.Scratch(d, k);
+    double[] z = new double[Math.min(n, chunk) * k];
+    double[] phi = new double[z.length];
+    for (int from = 0; from < n; from += chunk) {
+      int rows = Math.min(chunk, n - from);
+      FusedKernel.hiddenInputs(x, from * d, rows, d, k, w, z, scratch);
+      activation.apply(z, 0, rows * k, phi, null);
+      for (int s = 0; s < rows; s++) {
+        y[from + s] = FusedKernel.predict(phi, s * k, v, k);
       }
-      y[j] = sum;
     }
     return y;
   }
