@@ -40,7 +40,8 @@ public final class Softplus extends SimpleActivationProvider {
         double log1p = u == 1 ? e : Math.log(u) * e / (u - 1);
         values[i] = Math.max(zi, 0) + log1p;
         if (derivatives != null) {
-          derivatives[i] = zi >= 0 ? 1 / u : e / u;
+          // the logistic function without a branch, as in Sigmoid's bulk form
+          derivatives[i] = Math.max(Math.min(Math.ceil(Math.max(zi, 0.0)), 1.0), e) / u;
         }
       }
     }
