@@ -4,8 +4,9 @@ import org.nnrecover.api.Activation;
 
 /**
  * The plain loss + gradient kernel that {@link FusedKernel} replaced, kept as the reference the
- * fast one is tested against: one sample at a time, dot products with four partial sums, the
- * scalar activation methods, and the gradient added sample by sample. Same slice signature and
+ * fast one is tested against: one sample at a time, dot products with four partial sums and the
+ * gradient added sample by sample, as before; unlike before it calls the scalar activation methods
+ * (not the bulk form), so the comparison checks the bulk forms too. Same slice signature and
  * accumulator layout as {@link FusedKernel#accumulate}.
  */
 final class ReferenceKernel {
