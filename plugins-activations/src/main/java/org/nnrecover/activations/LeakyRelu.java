@@ -56,19 +56,20 @@ public final class LeakyRelu implements ActivationProvider {
       return OptionalDouble.of(1);
     }
 
+    /**
+     * Branch-free (the sign of z is a coin flip a branch mispredicts): max(z, slope z) is the value
+     * for a slope in [0, 1], and max(min(ceil(max(z, 0)), 1), slope) is exactly 1 for z > 0 and the
+     * slope otherwise.
+     */
     @Override
     public void apply(double[] z, int from, int to, double[] values, double[] derivatives) {
-      if (derivatives == null) {
-        for (int i = from; i < to; i++) {
-          values[i] = z[i] > 0 ? z[i] : slope * z[i];
-        }
-        return;
-      }
       for (int i = from; i < to; i++) {
-        double zi = z[i];
-        boolean on = zi > 0;
-        values[i] = on ? zi : slope * zi;
-        derivatives[i] = on ? 1 : slope;
+        values[i] = Math.max(z[i], slope * z[i]);
+      }
+      if (derivatives != null) {
+        for (int i = from; i < to; i++) {
+          derivatives[i] = Math.max(Math.min(Math.ceil(Math.max(z[i], 0.0)), 1.0), slope);
+        }
       }
     }
   }

@@ -31,19 +31,19 @@ public final class Relu extends SimpleActivationProvider {
       return OptionalDouble.of(1);
     }
 
+    /**
+     * Branch-free (Math.max, Math.ceil and Math.min, not a comparison): the sign of z is a coin
+     * flip a branch mispredicts. min(ceil(max(z, 0)), 1) is exactly 1 for z > 0 and 0 otherwise.
+     */
     @Override
     public void apply(double[] z, int from, int to, double[] values, double[] derivatives) {
-      if (derivatives == null) {
-        for (int i = from; i < to; i++) {
-          values[i] = z[i] > 0 ? z[i] : 0;
-        }
-        return;
-      }
       for (int i = from; i < to; i++) {
-        double zi = z[i];
-        boolean on = zi > 0;
-        values[i] = on ? zi : 0;
-        derivatives[i] = on ? 1 : 0;
+        values[i] = Math.max(z[i], 0.0);
+      }
+      if (derivatives != null) {
+        for (int i = from; i < to; i++) {
+          derivatives[i] = Math.min(Math.ceil(values[i]), 1.0);
+        }
       }
     }
   }

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
-import org.nnrecover.core.objective.Kernels;
+import org.nnrecover.core.objective.FusedKernel;
 import org.nnrecover.core.parallel.BlockExecutor;
 
 /**
@@ -101,8 +101,9 @@ public final class SampleGenerator {
 
   /**
    * Noise-free labels of {@code rows} inputs starting at {@code x[xOffset]} (row stride d), written
-   * to {@code y} from {@code yOffset}. The one place labels are computed: z = w_i . x goes through
-   * the objective's own kernel, so that the loss at the truth is exactly zero.
+   * to {@code y} from {@code yOffset}. The one place labels are computed, with the objective's own
+   * arithmetic ({@link FusedKernel#hiddenInputs}, the bulk activation, {@link FusedKernel#predict}),
+   * so that the loss at the truth is exactly zero.
    */
   public static void labels(Network network, Activation activation, double[] x, int xOffset,
       int rows, double[] y, int yOffset) {
@@ -110,12 +111,18 @@ public final class SampleGenerator {
     int k = network.k();
     double[] w = network.weights();
     double[] v = network.outputWeights();
-    for (int j = 0; j < rows; j++) {
-      double sum = 0;
-      for (int i = 0; i < k; i++) {
-        sum += v[i] * activation.value(Kernels.dot(w, i * d, x, xOffset + j * d, d));
+    // chunks of one block: the objective evaluates z in blocks too, with the same arithmetic
+    int chunk = Math.min(rows, Samples.BLOCK_ROWS);
+    FusedKernel.Scratch scratch = new FusedKernel.Scratch(d, k);
+    double[] z = new double[chunk * k];
+    double[] phi = new double[z.length];
+    for (int from = 0; from < rows; from += chunk) {
+      int m = Math.min(chunk, rows - from);
+      FusedKernel.hiddenInputs(x, xOffset + from * d, m, d, k, w, z, scratch);
+      activation.apply(z, 0, m * k, phi, null);
+      for (int s = 0; s < m; s++) {
+        y[yOffset + from + s] = FusedKernel.predict(phi, s * k, v, k);
       }
-      y[yOffset + j] = sum;
     }
   }
 }

@@ -26,22 +26,18 @@ import org.nnrecover.core.parallel.BlockExecutor;
  * <p>Not thread-safe: one instance serves one optimization at a time (it is itself parallel inside).
  */
 public final class NetworkObjective implements Objective {
-  /** Samples per inner tile: small enough that the tile's inputs stay in cache between passes. */
-  private static final int TILE = 64;
-
   private final Samples samples;
   private final Activation activation;
   private final int k;
   private final int d;
   private final boolean trainV;
-  private final double[] fixedV;
+  /** The output weights of the current evaluation: the fixed v, or v copied from the point. */
+  private final double[] v;
   private final int batches;
   private final BlockExecutor executor;
   private final int width;
   private final double[][] partial;
-  private final double[][] tileZ;
-  private final double[][] tilePhi;
-  private final double[][] tileDphi;
+  private final FusedKernel.Scratch[] scratch;
   private final SampleBlock[] views;
   private int batchStart;
   private int batchEnd;
@@ -69,7 +65,7 @@ public final class NetworkObjective implements Objective {
     this.k = k;
     this.d = samples.d();
     this.trainV = trainV;
-    this.fixedV = trainV ? null : fixedV.clone();
+    this.v = trainV ? new double[k] : fixedV.clone();
     this.batches = batches;
     this.executor = executor;
     this.width = k * d + k + 1;
@@ -78,9 +74,10 @@ public final class NetworkObjective implements Objective {
     this.partial = new double[Samples.blockCount(largestBatch) + 1][width];
     this.views = executor.newViews();
     int workers = executor.threads();
-    this.tileZ = new double[workers][TILE * k];
-    this.tilePhi = new double[workers][TILE * k];
-    this.tileDphi = new double[workers][TILE * k];
+    this.scratch = new FusedKernel.Scratch[workers];
+    for (int w = 0; w < workers; w++) {
+      scratch[w] = new FusedKernel.Scratch(d, k);
+    }
     useBatch(0);
   }
 
@@ -133,6 +130,9 @@ public final class NetworkObjective implements Objective {
     int firstBlock = Samples.blockOf(start);
     int blocks = Samples.blockOf(end - 1L) - firstBlock + 1;
     boolean wantGradient = gradient != null;
+    if (trainV) {
+      System.arraycopy(point, k * d, v, 0, k);
+    }
     executor.forEachBlock(blocks, (i, worker) -> {
       SampleBlock block = samples.block(firstBlock + i, views[worker]);
       int from = (int) Math.max(0, start - block.firstRow());
@@ -169,52 +169,7 @@ public final class NetworkObjective implements Objective {
   private void accumulateSlice(double[] point, boolean wantGradient, double[] x, int xOffset,
       double[] y, int yOffset, int rows, double[] acc, int worker) {
     Arrays.fill(acc, 0);
-    double[] z = tileZ[worker];
-    double[] phi = tilePhi[worker];
-    double[] dphi = tileDphi[worker];
-    int vOffset = k * d;
-    double loss = 0;
-    for (int tile = 0; tile < rows; tile += TILE) {
-      int tileEnd = Math.min(rows, tile + TILE);
-      int m = (tileEnd - tile) * k;
-      for (int j = tile; j < tileEnd; j++) {
-        int xo = xOffset + j * d;
-        int zo = (j - tile) * k;
-        for (int i = 0; i < k; i++) {
-          z[zo + i] = Kernels.dot(point, i * d, x, xo, d);
-        }
-      }
-      activation.apply(z, 0, m, phi, wantGradient ? dphi : null);
-      for (int j = tile; j < tileEnd; j++) {
-        int zo = (j - tile) * k;
-        double prediction = 0;
-        for (int i = 0; i < k; i++) {
-          prediction += outputWeight(point, i) * phi[zo + i];
-        }
-        double r = prediction - y[yOffset + j];
-        loss += r * r;
-        if (!wantGradient) {
-          continue;
-        }
-        int xo = xOffset + j * d;
-        for (int i = 0; i < k; i++) {
-          double c = r * outputWeight(point, i) * dphi[zo + i];
-          if (c != 0) {
-            int wo = i * d;
-            for (int a = 0; a < d; a++) {
-              acc[wo + a] += c * x[xo + a];
-            }
-          }
-          if (trainV) {
-            acc[vOffset + i] += r * phi[zo + i];
-          }
-        }
-      }
-    }
-    acc[width - 1] = loss;
-  }
-
-  private double outputWeight(double[] point, int i) {
-    return trainV ? point[k * d + i] : fixedV[i];
+    FusedKernel.accumulate(x, xOffset, y, yOffset, rows, d, k, point, v,
+        trainV, wantGradient, activation, acc, scratch[worker]);
   }
 }

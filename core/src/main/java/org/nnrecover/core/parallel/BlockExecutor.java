@@ -39,7 +39,7 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
       Thread thread = new Thread(runnable, "nnrecover-worker");
       thread.setDaemon(true);
       return thread;
@@ -75,7 +75,11 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
     return views;
   }
 
-  /** Runs {@code body} once for every block index in [0, blocks) and waits for all of them. */
+  /**
+   * Runs {@code body} once for every block index in [0, blocks) and waits for all of them. The
+   * calling thread works too, as worker 0, so only {@code threads - 1} tasks are handed to the pool
+   * (a hand-off costs tens of microseconds, which matters for small problems: see BENCHMARKS.md).
+   */
   public void forEachBlock(int blocks, BlockBody body) {
     if (pool == null || blocks == 1) {
       for (int b = 0; b < blocks; b++) {
@@ -84,15 +88,19 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    int workers = Math.min(threads, blocks);
-    List<Future<?>> futures = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
+    int helpers = Math.min(threads, blocks) - 1;
+    List<Future<?>> futures = new ArrayList<>(helpers);
+    for (int w = 1; w <= helpers; w++) {
       int worker = w;
-      futures.add(pool.submit(() -> {
-        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-          body.run(b, worker);
-        }
-      }));
+      futures.add(pool.submit(() -> runBlocks(next, blocks, body, worker)));
+    }
+    try {
+      runBlocks(next, blocks, body, 0);
+    } catch (RuntimeException | Error e) {
+      // stop handing out blocks, let the helpers finish their current one, then rethrow
+      next.set(blocks);
+      awaitQuietly(futures);
+      throw e;
     }
     for (Future<?> future : futures) {
       try {
@@ -109,6 +117,25 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
           throw error;
         }
         throw new IllegalStateException(cause);
+      }
+    }
+  }
+
+  private static void runBlocks(AtomicInteger next, int blocks, BlockBody body, int worker) {
+    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+      body.run(b, worker);
+    }
+  }
+
+  private static void awaitQuietly(List<Future<?>> futures) {
+    for (Future<?> future : futures) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException ignored) {
+        // the caller's own failure is the one reported
       }
     }
   }
