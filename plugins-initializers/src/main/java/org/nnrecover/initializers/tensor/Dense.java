@@ -306,7 +306,8 @@ public final class Dense {
   }
 
   /** Eigenvalues and eigenvectors of a real nonsymmetric matrix, as real and imaginary parts. */
-  public record GeneralEigen(double[] valuesRe, double[] valuesIm, double[] vectorsRe) {}
+  public record GeneralEigen(double[] valuesRe, double[] valuesIm, double[] vectorsRe,
+      double[] vectorsIm) {}
 
   /** Eigen-decomposition of the real n x n matrix {@code a} (column-major), by ojalgo. */
   public static GeneralEigen generalEigen(double[] a, int n) {
@@ -325,14 +326,17 @@ public final class Dense {
     double[] re = new double[n];
     double[] im = new double[n];
     double[] vecRe = new double[n * n];
+    double[] vecIm = new double[n * n];
     for (int j = 0; j < n; j++) {
       re[j] = values.get(j).getReal();
       im[j] = values.get(j).getImaginary();
       for (int r = 0; r < n; r++) {
-        vecRe[j * n + r] = vectors.get(r, j).getReal();
+        ComplexNumber entry = vectors.get(r, j);
+        vecRe[j * n + r] = entry.getReal();
+        vecIm[j * n + r] = entry.getImaginary();
       }
     }
-    return new GeneralEigen(re, im, vecRe);
+    return new GeneralEigen(re, im, vecRe, vecIm);
   }
 
   /** Condition number (largest over smallest singular value) of the m x c matrix {@code a}. */

@@ -209,6 +209,9 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     diagnostics.put(prefix + "refinement.cancellation-before", refined.cancellationBefore());
     diagnostics.put(prefix + "refinement.cancellation-after", refined.cancellationAfter());
     diagnostics.put(prefix + "refinement.iterations", refined.iterations());
+    diagnostics.put(prefix + "refinement.method", "alternating least squares from the decomposer's"
+        + " unit vectors, at most " + CpRefinement.MAX_SWEEPS + " sweeps");
+    diagnostics.put(prefix + "refinement.cap-reached", !refined.converged());
     return refined.chosen();
   }
 
