@@ -172,7 +172,8 @@ public final class TensorInitBenchmark {
   }
 
   private static TensorMethod defaultMethod() {
-    return new TensorMethod(false, "jennrich", 1e-6, 200, OVERSAMPLING, true, true, true, 5);
+    return new TensorMethod(false, "jennrich", 1e-6, 200, OVERSAMPLING, true, true, true, 5, 4,
+        true);
   }
 
   private static double slope(List<double[]> points) {

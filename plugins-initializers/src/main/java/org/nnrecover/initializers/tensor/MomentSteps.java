@@ -1,5 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Diagnostics;
@@ -110,17 +112,45 @@ public final class MomentSteps {
   /**
    * Step 2: top-k eigenvectors of the variance-reduced P2_hat (order j2; a random unit alpha of
    * R^d when j2 > 2) by block subspace iteration, with its diagnosis recorded.
+   *
+   * <p>When j2 > 2, P2_hat weighs unit i by {@code m_j2(sigma_i) (alpha . wbar_i)^(j2-2)}: for an
+   * unlucky alpha some unit's factor is small and its eigenvalue sinks into the noise, which the
+   * gap ratio |theta_k+1| / |theta_k| shows. When it is above {@link #REDRAW_GAP}, the subspace is
+   * recomputed from {@code draws} alphas combined as {@code sum_m P2(alpha_m)^2}: positive
+   * semidefinite, with the same signal range span(W), and unit i weighted by {@code sum_m (alpha_m
+   * . wbar_i)^(2(j2-2))}, which is small for no unit once a few alphas are summed (a plain sum of
+   * the P2(alpha_m) could cancel). Its gap ratio is reported as the square root of the combined
+   * operator's, in the units of P2's eigenvalues.
    */
   static Subspace subspace(Moments moments, int[] rows, int j2, int k, boolean varianceReduction,
-      int oversampling, double tolerance, int maxIterations, SplittableRandom random,
+      int oversampling, double tolerance, int maxIterations, int draws, SplittableRandom random,
       Diagnostics diagnostics) {
     int d = moments.samples().d();
-    double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
     double[] labels = secondMomentLabels(moments, rows, varianceReduction);
-    Moments.SecondMomentOperator operator = moments.secondMoment(rows, labels, j2 - 2, alpha);
-    SubspaceIteration.Result result = SubspaceIteration.run(operator::apply, d, k, oversampling,
+    double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
+    Moments.SecondMomentOperator first = moments.secondMoment(rows, labels, j2 - 2, alpha);
+    SubspaceIteration.Result result = SubspaceIteration.run(first::apply, d, k, oversampling,
         tolerance, maxIterations, random);
     double gap = result.gapRatio(k);
+    if (j2 > 2) {
+      diagnostics.put("subspace.first-alpha-gap-ratio", gap);
+      boolean combine = draws > 1 && gap > REDRAW_GAP;
+      diagnostics.put("subspace.alpha-draws", combine ? draws : 1);
+      if (combine) {
+        List<Moments.SecondMomentOperator> operators = new ArrayList<>();
+        operators.add(first);
+        for (int draw = 1; draw < draws; draw++) {
+          operators.add(moments.secondMoment(rows, labels, j2 - 2, randomUnit(random, d)));
+        }
+        int passes = result.iterations();
+        result = SubspaceIteration.run((u, b) -> sumOfSquares(operators, u, b, d), d, k,
+            oversampling, tolerance, maxIterations, random);
+        gap = Math.sqrt(result.gapRatio(k));
+        diagnostics.put("subspace.combined", "sum of P2(alpha_m)^2 over " + draws + " alphas"
+            + " (the first alpha's gap ratio was above " + REDRAW_GAP + ")");
+        diagnostics.put("subspace.passes", passes + 2 * draws * result.iterations());
+      }
+    }
     diagnostics.put("subspace.method", "block subspace iteration, block " + Math.min(d,
         k + oversampling) + ", P2_hat products from the samples in O(n d b)");
     diagnostics.put("subspace.iterations", result.iterations());
@@ -138,6 +168,27 @@ public final class MomentSteps {
           + " reached before the tolerance " + tolerance);
     }
     return new Subspace(result.vectors(), result, alpha);
+  }
+
+  /**
+   * Gap ratio above which a j2 > 2 subspace combines several alphas: the weakest signal eigenvalue
+   * is then less than twice the largest noise one. (Unit i's eigenvalue is proportional to
+   * alpha . wbar_i, about N(0, 1/d), so a single draw often buries a unit.)
+   */
+  static final double REDRAW_GAP = 0.5;
+
+  /** {@code sum_m A_m (A_m U)} for the d x b block U. */
+  private static double[] sumOfSquares(List<Moments.SecondMomentOperator> operators, double[] u,
+      int b, int d) {
+    double[] out = new double[d * b];
+    for (Moments.SecondMomentOperator operator : operators) {
+      double[] once = operator.apply(u, b);
+      double[] twice = operator.apply(once, b);
+      for (int i = 0; i < out.length; i++) {
+        out[i] += twice[i];
+      }
+    }
+    return out;
   }
 
   /** Gap ratio above which the subspace is reported as unreliable. */

@@ -28,10 +28,14 @@ import org.nnrecover.api.Samples;
  * @param varianceReduction subtract fitted lower-degree parts of y before each moment
  * @param alphaDraws number of independent alphas when j3 > 3, whose tensors' decompositions are
  *     pooled and jointly selected from (JointSelection)
+ * @param subspaceDraws when j2 > 2, at most this many alphas for P2_hat, drawn while the eigen-gap
+ *     ratio says a unit is buried (MomentSteps#subspace)
+ * @param magnitudeFit for activations without a homogeneity degree, refit the magnitudes by least
+ *     squares on the projected samples (MagnitudeFit) after the moment-ratio inversion
  */
 public record TensorMethod(boolean split, String decomposer, double tolerance, int maxIterations,
     int oversampling, boolean refine, boolean alphaInSubspace, boolean varianceReduction,
-    int alphaDraws) {
+    int alphaDraws, int subspaceDraws, boolean magnitudeFit) {
 
   private static final String NAME = "the tensor initializer";
 
@@ -62,7 +66,8 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
 
     // Step 2: the subspace.
     MomentSteps.Subspace subspace = MomentSteps.subspace(moments, parts[0], j2, k,
-        varianceReduction, oversampling, tolerance, maxIterations, random, diagnostics);
+        varianceReduction, oversampling, tolerance, maxIterations, subspaceDraws, random,
+        diagnostics);
     double[] basis = subspace.basis();
 
     // Steps 3 and 4: alpha, R3 = P3_hat(V, V, V) and its decomposition. When j3 > 3 the weights
@@ -147,10 +152,23 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     UnitRecovery.Units units = UnitRecovery.recover(profile, l2, r, a, l1, z, a,
         MomentSteps.topRitz(subspace.iteration(), k), j2, moments.meanLabel(parts[2]),
         diagnostics);
+    double[] sigma = units.sigma();
+    if (magnitudeFit && profile.homogeneityDegree().isEmpty()) {
+      MagnitudeFit.Result fit = MagnitudeFit.fit(profile.activation(), magnitudePart.t,
+          magnitudePart.y, u, units.s(), units.v(), sigma, UnitRecovery.SIGMA_MIN,
+          UnitRecovery.SIGMA_MAX, context.reducer());
+      sigma = fit.sigma();
+      diagnostics.put("magnitudes.fit", "least squares on the projected samples from the"
+          + " moment-ratio estimates (directions and v fixed)");
+      diagnostics.put("magnitudes.fit.mean-squared-residual-before", fit.before());
+      diagnostics.put("magnitudes.fit.mean-squared-residual-after", fit.after());
+      diagnostics.put("magnitudes.fit.iterations", fit.iterations());
+      diagnostics.put("magnitudes.fit.sigma", UnitRecovery.toList(sigma));
+    }
 
     double[] w = new double[k * d];
     for (int i = 0; i < k; i++) {
-      double f = units.sigma()[i] * units.s()[i];
+      double f = sigma[i] * units.s()[i];
       for (int c = 0; c < k; c++) {
         double g = f * u[i][c];
         for (int x = 0; x < d; x++) {
