@@ -32,8 +32,9 @@ public final class TensorInitializerProvider implements InitializerProvider {
             "reuse: every step uses all samples; split: three disjoint random thirds (theory)"),
         ParamSpec.ofPlugin("decomposer", "jennrich", PluginKind.TENSOR_DECOMPOSER,
             "the symmetric CP decomposition of the k x k x k tensor"),
-        ParamSpec.ofDouble("power-tolerance", 1e-6, 0, 1,
-            "subspace iteration stops when the Ritz subspace moves less than this"),
+        ParamSpec.ofDouble("power-tolerance", 1e-3, 0, 1,
+            "subspace iteration stops when its estimated distance to the converged subspace"
+                + " (last movement x g / (1 - g), g = |theta_k+1 / theta_k|) is below this"),
         ParamSpec.ofInt("power-max-iterations", 200, 1, 100000, "subspace iteration cap"),
         ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
         ParamSpec.ofBoolean("refine", true,

@@ -26,6 +26,14 @@ public final class CpRefinement {
    */
   static final double TOLERANCE = 1e-8;
 
+  /** At most this many re-seedings of the weakest unit. */
+  static final int MAX_REPAIRS = 3;
+
+  /** |cosine| above which the re-seed direction counts as the unit it would replace. */
+  private static final double SAME_DIRECTION = 0.99;
+
+  private static final int POWER_ITERATIONS = 100;
+
   private CpRefinement() {}
 
   /**
@@ -35,12 +43,14 @@ public final class CpRefinement {
    * @param reason why it was accepted or rejected, in words
    * @param cancellationBefore cancellation ratio of the start
    * @param cancellationAfter cancellation ratio of the refinement's result
-   * @param iterations ALS sweeps done
-   * @param converged whether the stopping rule fired before the sweep cap {@link #MAX_SWEEPS}
+   * @param iterations ALS sweeps done (all runs)
+   * @param converged whether the stopping rule fired before the sweep cap {@link #MAX_SWEEPS} (in
+   *     the run whose result was kept)
+   * @param repairs re-seedings of the weakest unit that were kept
    */
   public record Result(Decomposition decomposition, Decomposition refined, boolean accepted,
       String reason, double cancellationBefore, double cancellationAfter, int iterations,
-      boolean converged) {
+      boolean converged, int repairs) {
 
     /** The decomposition to use: the refined one if accepted, else the start. */
     public Decomposition chosen() {
@@ -52,20 +62,86 @@ public final class CpRefinement {
   public static Result refine(double[] t, int k, Decomposition start) {
     double[][] u = start.vectors();
     Als.Factors factors = Als.run(t, k, copy(u), copy(u), copy(u), MAX_SWEEPS, TOLERANCE);
-    double[][] vectors = factors.symmetric(k);
-    double[] weights = SymmetricTensors.fitWeights(t, vectors, k);
-    Decomposition refined = new Decomposition(vectors, weights,
-        SymmetricTensors.residual(t, vectors, weights, k));
+    int sweeps = factors.sweeps();
+    boolean converged = factors.converged();
+    Decomposition refined = fitted(t, factors.symmetric(k), k);
+    int repairs = 0;
+    // ALS can settle with two columns on one component and a third component missing, which shows
+    // as one weak unit (k = 40: weight 0.5 among weights near 1.8, unitError 1.36). Re-seed the
+    // weakest unit with the best rank-one fit of what the others leave unexplained, and keep the
+    // result of a new ALS run from there only if it lowers the residual.
+    for (int attempt = 0; attempt < MAX_REPAIRS; attempt++) {
+      int weakest = weakest(refined.weights());
+      double[] others = t.clone();
+      double[] model = SymmetricTensors.compose(refined.vectors(), refined.weights(), k);
+      double[] own = SymmetricTensors.compose(new double[][] {refined.vectors()[weakest]},
+          new double[] {refined.weights()[weakest]}, k);
+      for (int q = 0; q < others.length; q++) {
+        others[q] -= model[q] - own[q];
+      }
+      double[] seed = rankOne(others, k);
+      if (Math.abs(Moments.dot(seed, 0, refined.vectors()[weakest], 0, k)) > SAME_DIRECTION) {
+        break; // the weakest unit already is the best fit of what it is left to explain
+      }
+      double[][] reseeded = copy(refined.vectors());
+      reseeded[weakest] = seed;
+      Als.Factors again = Als.run(t, k, copy(reseeded), copy(reseeded), copy(reseeded),
+          MAX_SWEEPS, TOLERANCE);
+      sweeps += again.sweeps();
+      Decomposition candidate = fitted(t, again.symmetric(k), k);
+      if (!(candidate.residual() < refined.residual() * (1 - 1e-6))) {
+        break;
+      }
+      refined = candidate;
+      converged = again.converged();
+      repairs++;
+    }
     double before = SymmetricTensors.cancellation(start.vectors(), start.weights(), k);
-    double after = SymmetricTensors.cancellation(vectors, weights, k);
+    double after = SymmetricTensors.cancellation(refined.vectors(), refined.weights(), k);
     double limit = Math.max(2 * before, 3);
     boolean lower = refined.residual() < start.residual();
     boolean accepted = lower && after <= limit;
     String reason = !lower ? "residual not lowered"
         : !(after <= limit) ? "cancellation ratio " + after + " above limit " + limit
             : "residual lowered and cancellation within limit";
-    return new Result(start, refined, accepted, reason, before, after, factors.sweeps(),
-        factors.converged());
+    return new Result(start, refined, accepted, reason, before, after, sweeps, converged,
+        repairs);
+  }
+
+  /** Least-squares weights and residual for fixed unit vectors. */
+  private static Decomposition fitted(double[] t, double[][] vectors, int k) {
+    double[] weights = SymmetricTensors.fitWeights(t, vectors, k);
+    return new Decomposition(vectors, weights, SymmetricTensors.residual(t, vectors, weights, k));
+  }
+
+  private static int weakest(double[] weights) {
+    int at = 0;
+    for (int i = 1; i < weights.length; i++) {
+      if (Math.abs(weights[i]) < Math.abs(weights[at])) {
+        at = i;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * The unit u maximizing |T(u, u, u)| approximately: symmetric tensor power iteration
+   * {@code u <- T(I, u, u) / |T(I, u, u)|} from the leading left singular vector of the unfolding.
+   */
+  static double[] rankOne(double[] t, int k) {
+    double[] u = Unfolding.leadingBasis(t, k, 1);
+    for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
+      double[] next = SymmetricTensors.contractTwo(t, k, u, u);
+      if (SymmetricTensors.normalize(next) == 0) {
+        break;
+      }
+      double change = 1 - Math.abs(Moments.dot(next, 0, u, 0, k));
+      u = next;
+      if (change < 1e-12) {
+        break;
+      }
+    }
+    return u;
   }
 
   private static double[][] copy(double[][] rows) {

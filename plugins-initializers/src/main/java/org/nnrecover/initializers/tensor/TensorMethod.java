@@ -65,10 +65,14 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     Moments moments = new Moments(samples, context.reducer());
 
     // Step 2: the subspace.
+    long clock = System.nanoTime();
     MomentSteps.Subspace subspace = MomentSteps.subspace(moments, parts[0], j2, k,
         varianceReduction, oversampling, tolerance, maxIterations, subspaceDraws, random,
         diagnostics);
     double[] basis = subspace.basis();
+    diagnostics.put("seconds.subspace", (System.nanoTime() - clock) * 1e-9);
+    double tensorSeconds = 0;
+    double decompositionSeconds = 0;
 
     // Steps 3 and 4: alpha, R3 = P3_hat(V, V, V) and its decomposition. When j3 > 3 the weights
     // of R3 carry (alpha . wbar_i)^(j3-3), so several alphas are drawn and their decompositions
@@ -88,6 +92,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       if (draw == 0) {
         gamma = alphaPair[1];
       }
+      clock = System.nanoTime();
       Projected projected = Projected.of(moments, parts[1], basis, k, alphaPair[0]);
       if (tensorPart == null) {
         tensorPart = projected;
@@ -95,7 +100,10 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       double[] labels3 = projected.labels(moments, k, varianceReduction ? 2 : -1);
       r3 = moments.projectedContraction(3, j3 - 3, projected.t, k, labels3, projected.h,
           alphaPair[1]);
+      long tensorDone = System.nanoTime();
+      tensorSeconds += (tensorDone - clock) * 1e-9;
       decomposition = decompose(context, r3, k, random, diagnostics, prefix);
+      decompositionSeconds += (System.nanoTime() - tensorDone) * 1e-9;
       tensors.add(r3);
       candidates.addAll(List.of(decomposition.vectors()));
     }
@@ -117,6 +125,9 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       double[] weights = SymmetricTensors.fitWeights(r3, u, k);
       decomposition = new Decomposition(u, weights, SymmetricTensors.residual(r3, u, weights, k));
     }
+    diagnostics.put("seconds.tensor", tensorSeconds);
+    diagnostics.put("seconds.decomposition", decompositionSeconds);
+    clock = System.nanoTime();
     diagnostics.put("decomposition.weights", UnitRecovery.toList(decomposition.weights()));
     diagnostics.put("decomposition.cancellation",
         SymmetricTensors.cancellation(u, decomposition.weights(), k));
@@ -166,6 +177,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       diagnostics.put("magnitudes.fit.sigma", UnitRecovery.toList(sigma));
     }
 
+    diagnostics.put("seconds.magnitudes-and-signs", (System.nanoTime() - clock) * 1e-9);
     double[] w = new double[k * d];
     for (int i = 0; i < k; i++) {
       double f = sigma[i] * units.s()[i];
@@ -230,6 +242,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     diagnostics.put(prefix + "refinement.method", "alternating least squares from the decomposer's"
         + " unit vectors, at most " + CpRefinement.MAX_SWEEPS + " sweeps");
     diagnostics.put(prefix + "refinement.cap-reached", !refined.converged());
+    diagnostics.put(prefix + "refinement.repairs", refined.repairs());
     return refined.chosen();
   }
 

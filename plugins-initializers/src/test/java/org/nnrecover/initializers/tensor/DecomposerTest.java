@@ -133,6 +133,27 @@ class DecomposerTest {
   }
 
   @Test
+  void rankOneSeedOfTheRepairIsTheDominantComponent() {
+    // The repair re-seeds a weak unit with the best rank-one fit of a residual tensor. For
+    // orthogonal components that is the one with the largest |lambda|, exactly.
+    double[] e1 = {0, 0, 1, 0, 0};
+    double[] e2 = {0, 1, 0, 0, 0};
+    double[] t = SymmetricTensors.compose(new double[][] {e1, e2}, new double[] {-3, 0.5}, K);
+    double[] u = CpRefinement.rankOne(t, K);
+    assertEquals(1, Math.abs(Moments.dot(u, 0, e1, 0, K)), 1e-12);
+  }
+
+  @Test
+  void subspaceStopsOnTheEstimatedRemainingError() {
+    // movement g / (1 - g) with g = |theta_k+1 / theta_k|: 1e-2 x 0.5 / 0.5; no gap: never stop.
+    assertEquals(1e-2, SubspaceIteration.remainingError(1e-2, new double[] {4, -2, 1}, 1), 1e-15);
+    assertEquals(Double.POSITIVE_INFINITY,
+        SubspaceIteration.remainingError(1e-9, new double[] {2, -2, 1}, 1));
+    assertEquals(Double.POSITIVE_INFINITY,
+        SubspaceIteration.remainingError(Double.NaN, new double[] {4, 1}, 1));
+  }
+
+  @Test
   void realPartsOfAConjugatePairAreOneDirection() {
     // The mechanism behind the duplicated Jennrich columns: for a real matrix, the eigenvectors of
     // a complex-conjugate eigenvalue pair are conjugates, so their real parts are equal.

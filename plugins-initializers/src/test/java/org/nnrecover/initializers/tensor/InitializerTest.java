@@ -184,10 +184,17 @@ class InitializerTest {
       TestContext tooMany = new TestContext(p.samples(), 5, p.context().profile(), 1, executor);
       assertTrue(assertThrows(RefusedException.class, () -> Problems.tensor(tooMany, Map.of()))
           .getMessage().contains("k = 5 > d = 4"));
-      // k = 4: C(7, 3) = 35 samples per part; split needs 105, reuse 35.
+      // k = 4: 5 C(6, 3) = 100 samples per part; split needs 300, reuse 100 (n = 90 here).
+      Problems few = Problems.make(TeacherKind.RANDOM, SQUARED_RELU, 4, 4, 2, 90, 1, executor);
       RefusedException e = assertThrows(RefusedException.class,
-          () -> Problems.tensor(p.context(), Map.of("samples", "split")));
-      assertTrue(e.getMessage().contains("at least 105 samples"), e.getMessage());
+          () -> Problems.tensor(few.context(), Map.of("samples", "split")));
+      assertTrue(e.getMessage().contains("at least 300 samples"), e.getMessage());
+      RefusedException reuse = assertThrows(RefusedException.class,
+          () -> Problems.tensor(few.context(), Map.of()));
+      // 5 C(k + 2, 3) <= 90 holds for k = 3 (50) and not for k = 4 (100).
+      assertTrue(reuse.getMessage().contains("at least 100 samples")
+          && reuse.getMessage().contains("C(k + 2, 3) = 20")
+          && reuse.getMessage().contains("at most k = 3 units"), reuse.getMessage());
     }
   }
 }
