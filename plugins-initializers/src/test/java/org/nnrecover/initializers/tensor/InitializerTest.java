@@ -184,15 +184,15 @@ class InitializerTest {
       TestContext tooMany = new TestContext(p.samples(), 5, p.context().profile(), 1, executor);
       assertTrue(assertThrows(RefusedException.class, () -> Problems.tensor(tooMany, Map.of()))
           .getMessage().contains("k = 5 > d = 4"));
-      // k = 4: 5 C(6, 3) = 100 samples per part; split needs 300, reuse 100 (n = 90 here).
-      Problems few = Problems.make(TeacherKind.RANDOM, SQUARED_RELU, 4, 4, 2, 90, 1, executor);
+      // k = 4: 4 C(6, 3) = 80 samples per part; split needs 240, reuse 80 (n = 70 here).
+      Problems few = Problems.make(TeacherKind.RANDOM, SQUARED_RELU, 4, 4, 2, 70, 1, executor);
       RefusedException e = assertThrows(RefusedException.class,
           () -> Problems.tensor(few.context(), Map.of("samples", "split")));
-      assertTrue(e.getMessage().contains("at least 300 samples"), e.getMessage());
+      assertTrue(e.getMessage().contains("at least 240 samples"), e.getMessage());
       RefusedException reuse = assertThrows(RefusedException.class,
           () -> Problems.tensor(few.context(), Map.of()));
-      // 5 C(k + 2, 3) <= 90 holds for k = 3 (50) and not for k = 4 (100).
-      assertTrue(reuse.getMessage().contains("at least 100 samples")
+      // 4 C(k + 2, 3) <= 70 holds for k = 3 (40) and not for k = 4 (80).
+      assertTrue(reuse.getMessage().contains("at least 80 samples")
           && reuse.getMessage().contains("C(k + 2, 3) = 20")
           && reuse.getMessage().contains("at most k = 3 units"), reuse.getMessage());
     }
