@@ -66,34 +66,34 @@ public final class CpRefinement {
     boolean converged = factors.converged();
     Decomposition refined = fitted(t, factors.symmetric(k), k);
     int repairs = 0;
-    // ALS can settle with two columns on one component and a third component missing, which shows
-    // as one weak unit (k = 40: weight 0.5 among weights near 1.8, unitError 1.36). Re-seed the
-    // weakest unit with the best rank-one fit of what the others leave unexplained, and keep the
-    // result of a new ALS run from there only if it lowers the residual.
+    // ALS can settle in a swamp: two columns on one component and a third component missing,
+    // which shows as a weak unit (k = 40: weight 0.5 among weights near 1.8) or as a nearly
+    // collinear pair (k = 15: condition number 49, residual twice the attainable one). Re-seed such
+    // a unit with the best rank-one fit of what the others leave unexplained, and keep the result
+    // of a new ALS run from there only if it lowers the residual.
     for (int attempt = 0; attempt < MAX_REPAIRS; attempt++) {
-      int weakest = weakest(refined.weights());
-      double[] others = t.clone();
-      double[] model = SymmetricTensors.compose(refined.vectors(), refined.weights(), k);
-      double[] own = SymmetricTensors.compose(new double[][] {refined.vectors()[weakest]},
-          new double[] {refined.weights()[weakest]}, k);
-      for (int q = 0; q < others.length; q++) {
-        others[q] -= model[q] - own[q];
+      Decomposition repaired = null;
+      for (int unit : suspects(refined, k)) {
+        double[] seed = rankOne(unexplained(t, refined, unit, k), k);
+        if (Math.abs(Moments.dot(seed, 0, refined.vectors()[unit], 0, k)) > SAME_DIRECTION) {
+          continue; // the unit already is the best fit of what it is left to explain
+        }
+        double[][] reseeded = copy(refined.vectors());
+        reseeded[unit] = seed;
+        Als.Factors again = Als.run(t, k, copy(reseeded), copy(reseeded), copy(reseeded),
+            MAX_SWEEPS, TOLERANCE);
+        sweeps += again.sweeps();
+        Decomposition candidate = fitted(t, again.symmetric(k), k);
+        if (candidate.residual() < refined.residual() * (1 - 1e-6)) {
+          repaired = candidate;
+          converged = again.converged();
+          break;
+        }
       }
-      double[] seed = rankOne(others, k);
-      if (Math.abs(Moments.dot(seed, 0, refined.vectors()[weakest], 0, k)) > SAME_DIRECTION) {
-        break; // the weakest unit already is the best fit of what it is left to explain
-      }
-      double[][] reseeded = copy(refined.vectors());
-      reseeded[weakest] = seed;
-      Als.Factors again = Als.run(t, k, copy(reseeded), copy(reseeded), copy(reseeded),
-          MAX_SWEEPS, TOLERANCE);
-      sweeps += again.sweeps();
-      Decomposition candidate = fitted(t, again.symmetric(k), k);
-      if (!(candidate.residual() < refined.residual() * (1 - 1e-6))) {
+      if (repaired == null) {
         break;
       }
-      refined = candidate;
-      converged = again.converged();
+      refined = repaired;
       repairs++;
     }
     double before = SymmetricTensors.cancellation(start.vectors(), start.weights(), k);
@@ -114,14 +114,54 @@ public final class CpRefinement {
     return new Decomposition(vectors, weights, SymmetricTensors.residual(t, vectors, weights, k));
   }
 
-  private static int weakest(double[] weights) {
-    int at = 0;
+  /**
+   * Units to re-seed, most suspect first: the one with the smallest |weight|, and the weaker unit
+   * of the most collinear pair.
+   */
+  private static int[] suspects(Decomposition d, int k) {
+    double[] weights = d.weights();
+    double[][] u = d.vectors();
+    int weakest = 0;
     for (int i = 1; i < weights.length; i++) {
-      if (Math.abs(weights[i]) < Math.abs(weights[at])) {
-        at = i;
+      if (Math.abs(weights[i]) < Math.abs(weights[weakest])) {
+        weakest = i;
       }
     }
-    return at;
+    int pairWeaker = -1;
+    double largest = -1;
+    for (int i = 0; i < u.length; i++) {
+      for (int j = i + 1; j < u.length; j++) {
+        double c = Math.abs(Moments.dot(u[i], 0, u[j], 0, k));
+        if (c > largest) {
+          largest = c;
+          pairWeaker = Math.abs(weights[i]) < Math.abs(weights[j]) ? i : j;
+        }
+      }
+    }
+    return pairWeaker < 0 || pairWeaker == weakest ? new int[] {weakest}
+        : new int[] {weakest, pairWeaker};
+  }
+
+  /** {@code T - sum_{i != unit} lambda_i u_i^(3)}: what the other units leave unexplained. */
+  private static double[] unexplained(double[] t, Decomposition d, int unit, int k) {
+    double[] out = t.clone();
+    for (int i = 0; i < d.weights().length; i++) {
+      if (i == unit) {
+        continue;
+      }
+      double[] ui = d.vectors()[i];
+      double w = d.weights()[i];
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < k; b++) {
+          double f = w * ui[a] * ui[b];
+          int base = (a * k + b) * k;
+          for (int c = 0; c < k; c++) {
+            out[base + c] -= f * ui[c];
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -2,7 +2,9 @@ package org.nnrecover.initializers.tensor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Decomposition;
@@ -216,8 +218,51 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     return new double[][] {alpha, gamma};
   }
 
-  /** Step 4 on one tensor: the decomposer plugin, then the guarded refinement when enabled. */
+  /**
+   * Largest condition number of the k recovered directions (as columns) that counts as a healthy
+   * decomposition. Measured at d = 50, n = 10^5, kappa = 2, k = 10..50: every decomposition that
+   * recovered the units had 1.9-2.2; every one that lost a unit (two columns on one component)
+   * had 23-100.
+   */
+  static final double HEALTHY_CONDITION = 10;
+
+  /** Decomposition attempts at most when the first is not healthy. */
+  static final int DECOMPOSITION_ATTEMPTS = 3;
+
+  /**
+   * Step 4 on one tensor: the decomposer plugin, then the guarded refinement when enabled. When
+   * the result is not healthy (the refinement hit its sweep cap, or the directions' condition
+   * number is above {@link #HEALTHY_CONDITION}), the decomposer is run again with fresh
+   * randomness, up to {@link #DECOMPOSITION_ATTEMPTS} times, and the smallest residual is kept;
+   * the diagnostics are those of the kept attempt.
+   */
   private Decomposition decompose(InitContext context, double[] r3, int k,
+      SplittableRandom random, Diagnostics diagnostics, String prefix) {
+    Decomposition best = null;
+    Map<String, Object> bestRecord = null;
+    List<Double> residuals = new ArrayList<>();
+    for (int attempt = 0; attempt < DECOMPOSITION_ATTEMPTS; attempt++) {
+      Map<String, Object> record = new LinkedHashMap<>();
+      Decomposition result = decomposeOnce(context, r3, k, random, record::put, prefix);
+      double condition = Dense.conditionNumber(SymmetricTensors.columns(result.vectors(), k), k,
+          result.vectors().length);
+      residuals.add(result.residual());
+      if (best == null || result.residual() < best.residual()) {
+        best = result;
+        bestRecord = record;
+      }
+      boolean capReached = Boolean.TRUE.equals(record.get(prefix + "refinement.cap-reached"));
+      if (condition <= HEALTHY_CONDITION && !capReached) {
+        break;
+      }
+    }
+    bestRecord.forEach(diagnostics::put);
+    diagnostics.put(prefix + "decomposition.attempts", residuals.size());
+    diagnostics.put(prefix + "decomposition.attempt-residuals", residuals);
+    return best;
+  }
+
+  private Decomposition decomposeOnce(InitContext context, double[] r3, int k,
       SplittableRandom random, Diagnostics diagnostics, String prefix) {
     Diagnostics decomposerDiagnostics = (key, value) -> diagnostics.put(prefix + "decomposer."
         + key, value);
