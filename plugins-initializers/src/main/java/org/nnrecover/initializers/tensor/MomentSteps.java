@@ -138,8 +138,18 @@ public final class MomentSteps {
     return out;
   }
 
-  /** Result of step 2: the Ritz vectors and the diagnosis. */
-  record Subspace(double[] basis, SubspaceIteration.Result iteration, double[] alpha) {}
+  /**
+   * Result of step 2: the Ritz vectors and the diagnosis; {@code gapRatio} in the units of P2's
+   * eigenvalues (the square root of the combined operator's when several alphas were combined).
+   */
+  record Subspace(double[] basis, SubspaceIteration.Result iteration, double[] alpha,
+      double gapRatio) {
+
+    /** Whether the gap ratio is at most {@link #SMALL_GAP}: noise and signal are separated. */
+    boolean reliable() {
+      return !(gapRatio > SMALL_GAP);
+    }
+  }
 
   /**
    * Step 2: top-k eigenvectors of the variance-reduced P2_hat (order j2; a random unit alpha of
@@ -199,7 +209,7 @@ public final class MomentSteps {
       diagnostics.put("subspace.warning-iterations", "iteration cap " + maxIterations
           + " reached before the tolerance " + tolerance);
     }
-    return new Subspace(result.vectors(), result, alpha);
+    return new Subspace(result.vectors(), result, alpha, gap);
   }
 
   /**
