@@ -27,7 +27,8 @@ public final class SpectralInitializerProvider implements InitializerProvider {
   public List<ParamSpec> parameters() {
     return List.of(
         ParamSpec.ofDouble("power-tolerance", 1e-6, 0, 1,
-            "subspace iteration stops when the Ritz subspace moves less than this"),
+            "subspace iteration stops when its estimated distance to the converged subspace"
+                + " (last movement x g / (1 - g), g = |theta_k+1 / theta_k|) is below this"),
         ParamSpec.ofInt("power-max-iterations", 200, 1, 100000, "subspace iteration cap"),
         ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
         ParamSpec.ofBoolean("variance-reduction", true,

@@ -32,8 +32,9 @@ public final class TensorInitializerProvider implements InitializerProvider {
             "reuse: every step uses all samples; split: three disjoint random thirds (theory)"),
         ParamSpec.ofPlugin("decomposer", "jennrich", PluginKind.TENSOR_DECOMPOSER,
             "the symmetric CP decomposition of the k x k x k tensor"),
-        ParamSpec.ofDouble("power-tolerance", 1e-6, 0, 1,
-            "subspace iteration stops when the Ritz subspace moves less than this"),
+        ParamSpec.ofDouble("power-tolerance", 1e-3, 0, 1,
+            "subspace iteration stops when its estimated distance to the converged subspace"
+                + " (last movement x g / (1 - g), g = |theta_k+1 / theta_k|) is below this"),
         ParamSpec.ofInt("power-max-iterations", 200, 1, 100000, "subspace iteration cap"),
         ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
         ParamSpec.ofBoolean("refine", true,
@@ -45,7 +46,15 @@ public final class TensorInitializerProvider implements InitializerProvider {
                 + " weights carry (alpha . w_i)^(j3-3); their decompositions are pooled and the k"
                 + " directions that best explain all tensors jointly are kept"),
         ParamSpec.ofBoolean("variance-reduction", true,
-            "subtract fitted lower-degree parts of y before each moment estimate"));
+            "subtract fitted lower-degree parts of y before each moment estimate"),
+        ParamSpec.ofInt("subspace-alpha-draws", 4, 1, 100,
+            "when j2 > 2 (tanh, erf, sigmoid): P2_hat = M_j2(I, I, alpha, ..) weighs unit i by"
+                + " (alpha . w_i)^(j2-2); when the first alpha's eigen-gap ratio says a unit is"
+                + " buried (above 0.5), the subspace comes from sum_m P2(alpha_m)^2 over this many"
+                + " alphas (1: never)"),
+        ParamSpec.ofBoolean("magnitude-fit", true,
+            "for activations without a homogeneity degree: refit the magnitudes by least squares"
+                + " on the projected samples once directions and signs are known"));
   }
 
   @Override
@@ -59,7 +68,9 @@ public final class TensorInitializerProvider implements InitializerProvider {
         params.getBoolean("refine"),
         params.getString("alpha").equals("subspace"),
         params.getBoolean("variance-reduction"),
-        params.getInt("alpha-draws"));
+        params.getInt("alpha-draws"),
+        params.getInt("subspace-alpha-draws"),
+        params.getBoolean("magnitude-fit"));
     return method::initialize;
   }
 }

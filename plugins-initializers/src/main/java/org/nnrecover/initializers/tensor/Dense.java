@@ -2,6 +2,7 @@ package org.nnrecover.initializers.tensor;
 
 import org.ojalgo.array.Array1D;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
+import org.ojalgo.matrix.decomposition.SingularValue;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.scalar.ComplexNumber;
@@ -10,7 +11,7 @@ import org.ojalgo.scalar.ComplexNumber;
  * Small dense linear algebra for the k x k (or d x (k + p)) problems of the tensor method. All
  * matrices are column-major {@code double[]}: entry (row r, column c) of an m-row matrix at
  * {@code c * m + r}. Hand-written where the problem is tiny and stability is easy to control
- * (Householder QR, cyclic Jacobi, Cholesky); ojalgo only for the nonsymmetric eigenproblem.
+ * (Householder QR, cyclic Jacobi, Cholesky); ojalgo for the nonsymmetric eigenproblem and the SVD.
  */
 public final class Dense {
   private Dense() {}
@@ -306,7 +307,8 @@ public final class Dense {
   }
 
   /** Eigenvalues and eigenvectors of a real nonsymmetric matrix, as real and imaginary parts. */
-  public record GeneralEigen(double[] valuesRe, double[] valuesIm, double[] vectorsRe) {}
+  public record GeneralEigen(double[] valuesRe, double[] valuesIm, double[] vectorsRe,
+      double[] vectorsIm) {}
 
   /** Eigen-decomposition of the real n x n matrix {@code a} (column-major), by ojalgo. */
   public static GeneralEigen generalEigen(double[] a, int n) {
@@ -325,32 +327,43 @@ public final class Dense {
     double[] re = new double[n];
     double[] im = new double[n];
     double[] vecRe = new double[n * n];
+    double[] vecIm = new double[n * n];
     for (int j = 0; j < n; j++) {
       re[j] = values.get(j).getReal();
       im[j] = values.get(j).getImaginary();
       for (int r = 0; r < n; r++) {
-        vecRe[j * n + r] = vectors.get(r, j).getReal();
+        ComplexNumber entry = vectors.get(r, j);
+        vecRe[j * n + r] = entry.getReal();
+        vecIm[j * n + r] = entry.getImaginary();
       }
     }
-    return new GeneralEigen(re, im, vecRe);
+    return new GeneralEigen(re, im, vecRe, vecIm);
   }
 
-  /** Condition number (largest over smallest singular value) of the m x c matrix {@code a}. */
+  /**
+   * Condition number (largest over smallest singular value) of the m x c matrix {@code a}, from
+   * its singular values (ojalgo's SVD), not from the eigenvalues of A^T A, which would square it.
+   */
   public static double conditionNumber(double[] a, int m, int c) {
-    double[] gram = new double[c * c];
-    for (int i = 0; i < c; i++) {
-      for (int j = 0; j < c; j++) {
-        double s = 0;
-        for (int r = 0; r < m; r++) {
-          s += a[i * m + r] * a[j * m + r];
-        }
-        gram[j * c + i] = s;
+    R064Store store = R064Store.FACTORY.make(m, c);
+    for (int col = 0; col < c; col++) {
+      for (int r = 0; r < m; r++) {
+        store.set(r, col, a[col * m + r]);
       }
     }
-    double[] values = symmetricEigen(gram, c).values();
-    double max = Math.abs(values[0]);
-    double min = Math.abs(values[c - 1]);
-    return min > 0 ? Math.sqrt(max / min) : Double.POSITIVE_INFINITY;
+    SingularValue<Double> svd = SingularValue.R064.make(store);
+    if (!svd.decompose(store)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double max = 0;
+    double min = Double.POSITIVE_INFINITY;
+    int count = 0;
+    for (double value : svd.getSingularValues().toRawCopy1D()) {
+      max = Math.max(max, value);
+      min = Math.min(min, value);
+      count++;
+    }
+    return count == Math.min(m, c) && min > 0 ? max / min : Double.POSITIVE_INFINITY;
   }
 
   /** Euclidean norm of column j of the column-major m-row matrix r, from row j down. */

@@ -15,8 +15,9 @@ import org.nnrecover.api.TensorDecomposerProvider;
  * {@code M_a M_b^{-1}} with {@code M = T(I, I, theta)} are the components; weights are fitted by
  * least squares. Pairs whose eigenvalues are complex (relative imaginary part above a tolerance,
  * common with sampling noise) are discarded; among the rest the pair with the smallest residual
- * is kept. If every pair is complex, the real parts of the smallest-residual pair are used and
- * that is recorded.
+ * is kept. If every pair is complex, the smallest-residual pair is used with each complex-conjugate
+ * eigenvector pair replaced by its real and imaginary parts (two real vectors of the plane the
+ * pair spans), and that is recorded.
  */
 public final class JennrichDecomposerProvider implements TensorDecomposerProvider {
 
@@ -128,9 +129,15 @@ public final class JennrichDecomposerProvider implements TensorDecomposerProvide
         real = false;
       }
     }
+    // A complex-conjugate pair (v, conj v) spans the real plane {Re v, Im v}: with sampling noise
+    // two components whose eigenvalues are close end up there. Both conjugates share Re v, so
+    // taking the real part of each would duplicate a column (its least-squares weight then comes
+    // out 0 and the unit is lost); take Re v for the member with Im > 0 and Im v for the other, two
+    // independent vectors of the same plane that the refinement then rotates onto the components.
     double[][] vectors = new double[k][k];
     for (int i = 0; i < k; i++) {
-      System.arraycopy(eigen.vectorsRe(), i * k, vectors[i], 0, k);
+      double[] parts = eigen.valuesIm()[i] < 0 ? eigen.vectorsIm() : eigen.vectorsRe();
+      System.arraycopy(parts, i * k, vectors[i], 0, k);
       if (SymmetricTensors.normalize(vectors[i]) == 0) {
         return null;
       }

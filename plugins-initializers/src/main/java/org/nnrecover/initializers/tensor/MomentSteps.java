@@ -1,5 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Diagnostics;
@@ -53,16 +55,48 @@ public final class MomentSteps {
     }
     if (n < (long) parts * minimumPerPart) {
       throw new RefusedException(method + " needs at least " + (long) parts * minimumPerPart
-          + " samples here (" + minimumPerPart + " per part x " + parts + " part(s): at least d + 1"
-          + " to estimate the first moment and C(k + 3, 3) to estimate the k x k x k moment"
-          + " tensor with its lower-order terms), got n = " + n);
+          + " samples here (" + minimumPerPart + " per part x " + parts + " part(s)), got n = "
+          + n + ": " + (minimumPerPart == d + 1 ? "at least d + 1 = " + (d + 1)
+              + " to estimate the first moment"
+              : "the k x k x k moment tensor has C(k + 2, 3) = " + tensorParameters(k)
+                  + " free entries at k = " + k + ", and its decomposition was measured to need"
+                  + " at least " + SAMPLES_PER_TENSOR_ENTRY + " samples per entry (n / C(k + 2,"
+                  + " 3) = " + String.format("%.1f", (double) n / parts / tensorParameters(k))
+                  + " here); use more samples, or at most k = " + largestK(n / parts)
+                  + " units with these"));
     }
   }
 
-  /** Samples needed per part: max(d + 1, C(k + 3, 3), the number of cubic polynomials in k vars. */
+  /**
+   * Samples per free entry of the symmetric k x k x k tensor below which the tensor initializer
+   * refuses. Measured (squared ReLU, kappa = 2, d = 50, n = 10^5, docs/results.md): k = 50, at 4.5
+   * samples per entry, recovered every unit in 3 of 3 seeds (unitError 0.165-0.172); below about
+   * 4 per entry the decomposition has nothing reliable to work on (the paper's k = 5 is refused
+   * below n = 140; Figure 1a's grids start at 250).
+   */
+  static final int SAMPLES_PER_TENSOR_ENTRY = 4;
+
+  /** C(k + 2, 3): the number of distinct entries of a symmetric k x k x k tensor. */
+  static long tensorParameters(int k) {
+    return (long) k * (k + 1) * (k + 2) / 6;
+  }
+
+  /** The largest k whose tensor the given sample count can estimate (at least 1). */
+  static int largestK(long n) {
+    int k = 1;
+    while (SAMPLES_PER_TENSOR_ENTRY * tensorParameters(k + 1) <= n) {
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * Samples needed per part: max(d + 1, {@link #SAMPLES_PER_TENSOR_ENTRY} C(k + 2, 3)), the first
+   * for the first moment, the second for the k x k x k tensor.
+   */
   static int minimumSamples(int d, int k) {
-    long cubic = (long) (k + 1) * (k + 2) * (k + 3) / 6;
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(d + 1L, cubic));
+    long tensor = SAMPLES_PER_TENSOR_ENTRY * tensorParameters(k);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(d + 1L, tensor));
   }
 
   /** A uniformly random unit vector of R^n. */
@@ -126,23 +160,61 @@ public final class MomentSteps {
     return out;
   }
 
-  /** Result of step 2: the Ritz vectors and the diagnosis. */
-  record Subspace(double[] basis, SubspaceIteration.Result iteration, double[] alpha) {}
+  /**
+   * Result of step 2: the Ritz vectors and the diagnosis; {@code gapRatio} in the units of P2's
+   * eigenvalues (the square root of the combined operator's when several alphas were combined).
+   */
+  record Subspace(double[] basis, SubspaceIteration.Result iteration, double[] alpha,
+      double gapRatio) {
+
+    /** Whether the gap ratio is at most {@link #SMALL_GAP}: noise and signal are separated. */
+    boolean reliable() {
+      return !(gapRatio > SMALL_GAP);
+    }
+  }
 
   /**
    * Step 2: top-k eigenvectors of the variance-reduced P2_hat (order j2; a random unit alpha of
    * R^d when j2 > 2) by block subspace iteration, with its diagnosis recorded.
+   *
+   * <p>When j2 > 2, P2_hat weighs unit i by {@code m_j2(sigma_i) (alpha . wbar_i)^(j2-2)}: for an
+   * unlucky alpha some unit's factor is small and its eigenvalue sinks into the noise, which the
+   * gap ratio |theta_k+1| / |theta_k| shows. When it is above {@link #REDRAW_GAP}, the subspace is
+   * recomputed from {@code draws} alphas combined as {@code sum_m P2(alpha_m)^2}: positive
+   * semidefinite, with the same signal range span(W), and unit i weighted by {@code sum_m (alpha_m
+   * . wbar_i)^(2(j2-2))}, which is small for no unit once a few alphas are summed (a plain sum of
+   * the P2(alpha_m) could cancel). Its gap ratio is reported as the square root of the combined
+   * operator's, in the units of P2's eigenvalues.
    */
   static Subspace subspace(Moments moments, int[] rows, int j2, int k, boolean varianceReduction,
-      int oversampling, double tolerance, int maxIterations, SplittableRandom random,
+      int oversampling, double tolerance, int maxIterations, int draws, SplittableRandom random,
       Diagnostics diagnostics) {
     int d = moments.samples().d();
-    double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
     double[] labels = secondMomentLabels(moments, rows, varianceReduction);
-    Moments.SecondMomentOperator operator = moments.secondMoment(rows, labels, j2 - 2, alpha);
-    SubspaceIteration.Result result = SubspaceIteration.run(operator::apply, d, k, oversampling,
+    double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
+    Moments.SecondMomentOperator first = moments.secondMoment(rows, labels, j2 - 2, alpha);
+    SubspaceIteration.Result result = SubspaceIteration.run(first::apply, d, k, oversampling,
         tolerance, maxIterations, random);
     double gap = result.gapRatio(k);
+    if (j2 > 2) {
+      diagnostics.put("subspace.first-alpha-gap-ratio", gap);
+      boolean combine = draws > 1 && gap > REDRAW_GAP;
+      diagnostics.put("subspace.alpha-draws", combine ? draws : 1);
+      if (combine) {
+        List<Moments.SecondMomentOperator> operators = new ArrayList<>();
+        operators.add(first);
+        for (int draw = 1; draw < draws; draw++) {
+          operators.add(moments.secondMoment(rows, labels, j2 - 2, randomUnit(random, d)));
+        }
+        int passes = result.iterations();
+        result = SubspaceIteration.run((u, b) -> sumOfSquares(operators, u, b, d), d, k,
+            oversampling, tolerance, maxIterations, random);
+        gap = Math.sqrt(result.gapRatio(k));
+        diagnostics.put("subspace.combined", "sum of P2(alpha_m)^2 over " + draws + " alphas"
+            + " (the first alpha's gap ratio was above " + REDRAW_GAP + ")");
+        diagnostics.put("subspace.passes", passes + 2 * draws * result.iterations());
+      }
+    }
     diagnostics.put("subspace.method", "block subspace iteration, block " + Math.min(d,
         k + oversampling) + ", P2_hat products from the samples in O(n d b)");
     diagnostics.put("subspace.iterations", result.iterations());
@@ -159,7 +231,28 @@ public final class MomentSteps {
       diagnostics.put("subspace.warning-iterations", "iteration cap " + maxIterations
           + " reached before the tolerance " + tolerance);
     }
-    return new Subspace(result.vectors(), result, alpha);
+    return new Subspace(result.vectors(), result, alpha, gap);
+  }
+
+  /**
+   * Gap ratio above which a j2 > 2 subspace combines several alphas: the weakest signal eigenvalue
+   * is then less than twice the largest noise one. (Unit i's eigenvalue is proportional to
+   * alpha . wbar_i, about N(0, 1/d), so a single draw often buries a unit.)
+   */
+  static final double REDRAW_GAP = 0.5;
+
+  /** {@code sum_m A_m (A_m U)} for the d x b block U. */
+  private static double[] sumOfSquares(List<Moments.SecondMomentOperator> operators, double[] u,
+      int b, int d) {
+    double[] out = new double[d * b];
+    for (Moments.SecondMomentOperator operator : operators) {
+      double[] once = operator.apply(u, b);
+      double[] twice = operator.apply(once, b);
+      for (int i = 0; i < out.length; i++) {
+        out[i] += twice[i];
+      }
+    }
+    return out;
   }
 
   /** Gap ratio above which the subspace is reported as unreliable. */

@@ -41,7 +41,7 @@ public record SpectralMethod(double tolerance, int maxIterations, int oversampli
     int[] rows = MomentSteps.allRows(samples.n());
 
     MomentSteps.Subspace subspace = MomentSteps.subspace(moments, rows, j2, k, varianceReduction,
-        oversampling, tolerance, maxIterations, random, diagnostics);
+        oversampling, tolerance, maxIterations, 1, random, diagnostics);
     double[] basis = subspace.basis();
     double[] ritz = MomentSteps.topRitz(subspace.iteration(), k);
 
