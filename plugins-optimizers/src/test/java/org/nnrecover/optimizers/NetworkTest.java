@@ -86,7 +86,7 @@ class NetworkTest {
   void nesterovConvergesLinearlyAndNeedsFewerIterationsThanGdAtTheSameStep() {
     // restarts make the contraction uneven between restarts, so halves of ~100 iterations agree
     // less closely (measured log-rates -0.082 and -0.069)
-    OptimizationResult nesterov = assertLinearConvergence(Optimizers.nesterov(Map.of()), 0.3);
+    OptimizationResult nesterov = assertLinearConvergence(Optimizers.nesterov(Map.of("step", "0.02")), 0.3);
     int iterations = nesterov.iterations();
     OptimizationResult gd = run(Optimizers.gd(0.02), StopRules.iterations(iterations));
     // gd with the same step 0.02 contracts ~0.992 per iteration, so after nesterov's ~220

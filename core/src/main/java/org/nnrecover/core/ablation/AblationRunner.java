@@ -190,7 +190,7 @@ public final class AblationRunner {
         run.resolved().params().forEach((name, p) -> params.put(name, p.asMap()));
         return new RunRecord(run.spec(), params, null, Outcome.FAILED.id(), null,
             "run failed: " + e.getMessage(), null, null, null, 0, 0,
-            (System.nanoTime() - start) * 1e-9, Map.of(), Map.of(), List.of());
+            (System.nanoTime() - start) * 1e-9, Map.of(), Map.of(), List.of(), null, null);
       }
     }
 

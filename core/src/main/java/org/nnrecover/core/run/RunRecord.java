@@ -25,9 +25,15 @@ import org.nnrecover.core.optim.TraceRow;
  * @param initializer what the initializer recorded
  * @param optimizer what the optimizer recorded
  * @param trace per-iteration rows (every {@code run.trace-every}-th, plus the first and last)
+ * @param best metrics of the iterate with the smallest training objective the optimizer reported
+ *     (the start counts; equal to {@code final} when the last iterate is the best); null when the
+ *     optimizer did not run
+ * @param worsened whether the final training objective is above the initial one: the optimizer
+ *     made its start worse ({@code best} then holds a point at least as good as the start); null
+ *     when the optimizer did not run
  */
 public record RunRecord(RunSpec spec, Map<String, Map<String, Object>> resolved,
     Provenance provenance, String outcome, String stopReason, String message, String failedPlugin,
     Metrics init, @JsonProperty("final") Metrics finalMetrics, int iterations, long evaluations,
     double seconds, Map<String, Object> initializer, Map<String, Object> optimizer,
-    List<TraceRow> trace) {}
+    List<TraceRow> trace, Metrics best, Boolean worsened) {}
