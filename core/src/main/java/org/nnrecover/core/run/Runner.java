@@ -232,9 +232,9 @@ public final class Runner {
     }
 
     /**
-     * Whom to blame for a non-finite objective at a finite point: the activation when it returns
-     * NaN, or infinity for a pre-activation of moderate size (|z| <= 1e50, where no legitimate
-     * activation of polynomial growth overflows), at some sample; nobody (a blow-up) otherwise.
+     * Whom to blame for a non-finite objective at a finite point: the activation when, at a finite
+     * pre-activation z of some sample, it returns NaN, or infinity while |z| <= 1e50 (where no
+     * legitimate activation of polynomial growth overflows); nobody (a blow-up) otherwise.
      * One pass over the samples, made only when a run has already gone non-finite.
      */
     private Failure explainNonFinite(double[] point, Network start) {
@@ -252,6 +252,9 @@ public final class Runner {
         }
         activation.apply(z, 0, k, phi, dphi);
         for (int i = 0; i < k; i++) {
+          if (!Double.isFinite(z[i])) {
+            continue; // the weights overflowed the pre-activation: a blow-up, not the plugin
+          }
           boolean moderate = Math.abs(z[i]) <= 1e50;
           if (Double.isNaN(phi[i]) || Double.isNaN(dphi[i])
               || (moderate && !(Double.isFinite(phi[i]) && Double.isFinite(dphi[i])))) {
