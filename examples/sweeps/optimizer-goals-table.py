@@ -1,8 +1,16 @@
-# Markdown table of optimizer-goals.yaml (issue 13): python3 optimizer-goals-table.py DIR/runs.jsonl
+# Markdown table of optimizer-goals.yaml (issue 13): python3 optimizer-goals-table.py RUNS.jsonl...
+# (several stores may be given, e.g. parts of the sweep run separately; a spec seen twice counts once)
 # Cell: successes / runs, median passes over the samples (evaluations), median seconds of the
 # optimizer; "div" counts diverged runs, "worse" runs that ended above their starting objective.
 import json, statistics, sys, collections
-runs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+seen, runs = set(), []
+for path in sys.argv[1:]:
+    for line in open(path):
+        if line.strip():
+            r = json.loads(line)
+            key = json.dumps(r['spec'], sort_keys=True)
+            if key not in seen:
+                seen.add(key); runs.append(r)
 rows = [('squared-relu', 2.0), ('squared-relu', 5.0), ('squared-relu', 10.0), ('relu', 2.0), ('tanh', 2.0)]
 cols = ['gd auto', 'gd 0.02', 'nesterov auto', 'line-search', 'lbfgs', 'gauss-newton']
 cell = collections.defaultdict(list)
