@@ -26,8 +26,8 @@ import org.nnrecover.core.optim.TraceRow;
  * @param optimizer what the optimizer recorded
  * @param trace per-iteration rows (every {@code run.trace-every}-th, plus the first and last)
  * @param best metrics of the iterate with the smallest training objective the optimizer reported
- *     (the start counts; equal to {@code final} when the last iterate is the best); null when the
- *     optimizer did not run
+ *     (the start counts; equal to {@code final} when the last iterate is the best; with resampling
+ *     each reported value is on its own batch); null when the optimizer did not run
  * @param worsened whether the final training objective is above the initial one: the optimizer
  *     made its start worse ({@code best} then holds a point at least as good as the start); null
  *     when the optimizer did not run
