@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param defaultValue the default, written as a user would write it; must itself be valid
  * @param min smallest allowed value for numeric types (inclusive)
  * @param max largest allowed value for numeric types (inclusive)
- * @param choices allowed words for {@link ParamType#CHOICE}, empty otherwise
+ * @param choices allowed words for {@link ParamType#CHOICE}; for {@link ParamType#DOUBLE} words
+ *     allowed besides the numbers (since 1.1, for example {@code auto}), parsed to themselves as
+ *     {@link String}s; empty otherwise
  * @param description one line saying what the parameter means
  * @since 1.0
  */
@@ -67,6 +69,17 @@ public record ParamSpec(
         description);
   }
 
+  /**
+   * A double parameter allowed in [min, max] that also accepts the given words (for example
+   * {@code auto}); a word parses to itself as a {@link String}, a number to a {@link Double}.
+   *
+   * @since 1.1
+   */
+  public static ParamSpec ofDoubleOrWord(String name, String defaultValue, double min, double max,
+      List<String> words, String description) {
+    return new ParamSpec(name, ParamType.DOUBLE, defaultValue, min, max, words, description);
+  }
+
   /** An integer parameter allowed in [min, max]. */
   public static ParamSpec ofInt(String name, int defaultValue, int min, int max,
       String description) {
@@ -96,7 +109,8 @@ public record ParamSpec(
   /** What values are allowed, in words, for help texts and error messages. */
   public String allowed() {
     return switch (type) {
-      case DOUBLE -> "a number in [" + formatDouble(min) + ", " + formatDouble(max) + "]";
+      case DOUBLE -> "a number in [" + formatDouble(min) + ", " + formatDouble(max) + "]"
+          + (choices.isEmpty() ? "" : " or " + String.join(", ", choices));
       case INT -> "an integer in [" + (long) min + ", " + (long) max + "]";
       case BOOLEAN -> "true or false";
       case CHOICE -> "one of " + String.join(", ", choices);
@@ -116,7 +130,7 @@ public record ParamSpec(
     String value = text == null ? "" : text.trim();
     Object parsed =
         switch (type) {
-          case DOUBLE -> parseDouble(value);
+          case DOUBLE -> choices.contains(value) ? value : parseDouble(value);
           case INT -> parseInt(value);
           case BOOLEAN -> parseBoolean(value);
           case CHOICE -> choices.contains(value) ? value : null;

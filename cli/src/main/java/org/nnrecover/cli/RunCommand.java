@@ -81,7 +81,14 @@ final class RunCommand implements Callable<Integer> {
         "objective", "rel.objective", "seconds");
     addRow(table, "init", r.init());
     addRow(table, "final", r.finalMetrics());
+    if (r.best() != null && r.best().objective() < r.finalMetrics().objective()) {
+      addRow(table, "best", r.best()); // an earlier iterate was better than the last one
+    }
     table.print(out);
+    if (Boolean.TRUE.equals(r.worsened())) {
+      out.println("worsened: the final objective is above the initial one (row best: the best "
+          + "point the optimizer reached)");
+    }
     out.printf(Locale.ROOT, "outcome: %s%s after %d iterations (%d evaluations), %.2f s%n",
         r.outcome(), r.stopReason() == null ? "" : " (" + r.stopReason() + ")", r.iterations(),
         r.evaluations(), r.seconds());

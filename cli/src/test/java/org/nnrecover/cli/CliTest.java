@@ -240,14 +240,18 @@ class CliTest {
     JsonNode json = nnrecover("plugins", "--format", "json").json();
     assertTrue(json.get("activation").size() >= 9);
     JsonNode gd = null;
+    List<String> optimizers = new java.util.ArrayList<>();
     for (JsonNode optimizer : json.get("optimizer")) {
+      optimizers.add(optimizer.get("name").asText());
       if (optimizer.get("name").asText().equals("gd")) {
         gd = optimizer;
       }
     }
+    assertTrue(optimizers.containsAll(List.of("gd", "nesterov", "line-search", "lbfgs",
+        "gauss-newton")), optimizers.toString());
     assertTrue(gd != null, "gd is listed");
     assertEquals("step", gd.get("parameters").get(0).get("name").asText());
-    assertEquals("0.02", gd.get("parameters").get(0).get("default").asText());
+    assertEquals("auto", gd.get("parameters").get(0).get("default").asText());
     assertEquals("train-v", json.get("run").get(0).get("name").asText());
   }
 

@@ -1,5 +1,6 @@
 package org.nnrecover.optimizers;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.Optimizer;
@@ -8,8 +9,9 @@ import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 
 /**
- * {@code gd}: fixed-step gradient descent, the local phase of Zhong et al. (2017), Algorithm 1
- * line 11, with the step 0.02 of the paper's experiments.
+ * {@code gd}: gradient descent, the local phase of Zhong et al. (2017), Algorithm 1 line 11. The
+ * step is {@code auto} by default (a fraction of 1/L, see {@link StepSize}); {@code step=0.02} is
+ * the fixed step of the paper's experiments, which the reproductions pin.
  */
 public final class GradientDescentProvider implements OptimizerProvider {
 
@@ -20,35 +22,46 @@ public final class GradientDescentProvider implements OptimizerProvider {
 
   @Override
   public String summary() {
-    return "gradient descent with a fixed step (the paper's local phase)";
+    return "gradient descent (the paper's local phase), step auto (fraction of 1/L) or fixed";
   }
 
   @Override
   public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.ofDouble("step", 0.02, 1e-12, 1e6, "step size eta"),
+    List<ParamSpec> parameters = new ArrayList<>(StepSize.parameters(1e-12));
+    parameters.add(
         ParamSpec.ofInt("max-iterations", 10000, 1, Integer.MAX_VALUE, "iteration budget"));
+    return List.copyOf(parameters);
   }
 
   @Override
   public Optimizer create(Params params) {
-    double step = params.getDouble("step");
+    StepSize.Config step = StepSize.Config.from(params);
     return problem -> descend(problem, step);
   }
 
-  /** x_{t+1} = P(x_t - eta grad f(x_t)) until the core says stop. */
-  private static void descend(OptimizationProblem problem, double step) {
+  /**
+   * x_{t+1} = P(x_t - eta grad f(x_t)) until the core says stop. A rise of the objective makes an
+   * auto step re-estimate itself (not while resampling, when consecutive values come from
+   * different batches).
+   */
+  private static void descend(OptimizationProblem problem, StepSize.Config config) {
     double[] x = problem.start();
     double[] gradient = new double[x.length];
-    problem.evaluate(x, gradient);
+    double value = problem.evaluate(x, gradient);
+    StepSize eta = new StepSize(config, problem, x, value, gradient);
     boolean going = true;
     while (going) {
+      double step = eta.step();
       for (int i = 0; i < x.length; i++) {
         x[i] -= step * gradient[i];
       }
       problem.project(x);
-      double value = problem.evaluate(x, gradient);
-      going = problem.report(x, value, Vectors.norm(gradient), step);
+      double next = problem.evaluate(x, gradient);
+      going = problem.report(x, next, Vectors.norm(gradient), step);
+      if (going && !problem.resamples()) {
+        eta.observe(value, next, x, gradient);
+      }
+      value = next;
     }
   }
 }

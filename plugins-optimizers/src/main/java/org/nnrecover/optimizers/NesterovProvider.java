@@ -1,5 +1,6 @@
 package org.nnrecover.optimizers;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.Optimizer;
@@ -8,7 +9,9 @@ import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 
 /**
- * {@code nesterov}: Nesterov's accelerated gradient with a fixed step, the FISTA momentum schedule
+ * {@code nesterov}: Nesterov's accelerated gradient with a step {@code auto} (a fraction of 1/L,
+ * re-estimated when a plain gradient step from y raises the objective; see {@link StepSize}) or
+ * fixed, the FISTA momentum schedule
  * (or a constant momentum), and optional adaptive restart (O'Donoghue and Candes, "Adaptive Restart
  * for Accelerated Gradient Schemes", 2015).
  *
@@ -31,27 +34,30 @@ public final class NesterovProvider implements OptimizerProvider {
 
   @Override
   public String summary() {
-    return "Nesterov accelerated gradient with a fixed step and adaptive restart";
+    return "Nesterov accelerated gradient, step auto (fraction of 1/L) or fixed, adaptive restart";
   }
 
   @Override
   public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.ofDouble("step", 0.02, Double.MIN_NORMAL, 1e6, "step size eta"),
+    List<ParamSpec> parameters = new ArrayList<>(StepSize.parameters(Double.MIN_NORMAL));
+    parameters.add(
         ParamSpec.ofChoice("momentum", NESTEROV, List.of(NESTEROV, CONSTANT),
             "momentum rule: nesterov = (t-1)/(t+2), t steps since the last restart; "
-                + "constant = beta"),
+                + "constant = beta"));
+    parameters.add(
         ParamSpec.ofDouble("beta", 0.9, 0, 0.9999,
             "momentum for momentum=constant (ignored otherwise); (sqrt(kappa)-1)/(sqrt(kappa)+1) "
-                + "is optimal for a quadratic of condition number kappa"),
+                + "is optimal for a quadratic of condition number kappa"));
+    parameters.add(
         ParamSpec.ofChoice("restart", FUNCTION, List.of(NONE, FUNCTION, GRADIENT),
             "drop the momentum when: none = never; function = the objective increased; "
                 + "gradient = the step went against the gradient (O'Donoghue-Candes)"));
+    return List.copyOf(parameters);
   }
 
   @Override
   public Optimizer create(Params params) {
-    double step = params.getDouble("step");
+    StepSize.Config step = StepSize.Config.from(params);
     double beta = params.getString("momentum").equals(CONSTANT) ? params.getDouble("beta") : -1;
     String restart = params.getString("restart");
     return problem -> accelerate(problem, step, beta, restart);
@@ -62,8 +68,8 @@ public final class NesterovProvider implements OptimizerProvider {
    *
    * @param beta the constant momentum, or negative for the (t-1)/(t+2) schedule
    */
-  private static void accelerate(OptimizationProblem problem, double step, double beta,
-      String restart) {
+  private static void accelerate(OptimizationProblem problem, StepSize.Config config,
+      double beta, String restart) {
     double[] x = problem.start();
     double[] y = x.clone();
     double[] next = new double[x.length];
@@ -72,9 +78,14 @@ public final class NesterovProvider implements OptimizerProvider {
     int sinceRestart = 0;
     int restarts = 0;
     problem.diagnostics().put("restarts", 0);
+    StepSize eta = null;
     boolean going = true;
     while (going) {
       double valueAtY = problem.evaluate(y, gradient);
+      if (eta == null) {
+        eta = new StepSize(config, problem, y, valueAtY, gradient);
+      }
+      double step = eta.step();
       if (sinceRestart == 0) {
         valueAtX = valueAtY; // y = x right after a (re)start
       } else if (restart.equals(FUNCTION) && problem.resamples()) {
@@ -83,6 +94,8 @@ public final class NesterovProvider implements OptimizerProvider {
       Vectors.step(y, -step, gradient, next);
       problem.project(next);
       double valueAtNext = problem.value(next);
+      // a plain gradient step of length <= 1/L from y cannot raise f: if it did, L grew
+      eta.observe(valueAtY, valueAtNext, y, gradient);
       boolean restartNow = switch (restart) {
         case FUNCTION -> valueAtNext > valueAtX;
         case GRADIENT -> movedUphill(gradient, next, x);

@@ -88,7 +88,7 @@ class NetworkTest {
     // less closely: on this problem the log-rates are -0.076 then -0.045 (-0.082 and -0.069 with
     // the sample streams before per-block generation); over six problems (fixture seeds 7, 12..16)
     // and both streams the relative difference ranged 0.04-0.41
-    OptimizationResult nesterov = assertLinearConvergence(Optimizers.nesterov(Map.of()), 0.5);
+    OptimizationResult nesterov = assertLinearConvergence(Optimizers.nesterov(Map.of("step", "0.02")), 0.5);
     int iterations = nesterov.iterations();
     OptimizationResult gd = run(Optimizers.gd(0.02), StopRules.iterations(iterations));
     // gd with the same step 0.02 contracts ~0.992 per iteration, so after nesterov's ~220

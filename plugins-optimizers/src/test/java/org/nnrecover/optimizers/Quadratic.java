@@ -87,4 +87,15 @@ final class Quadratic implements Objective {
     }
     return value / 2;
   }
+
+  /** {@code out = A u}: the Gauss-Newton matrix of f, seen as 1/2 |A^(1/2) (x - c)|^2 (n = 1). */
+  void multiply(double[] u, double[] out) {
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += a[i * n + j] * u[j];
+      }
+      out[i] = s;
+    }
+  }
 }

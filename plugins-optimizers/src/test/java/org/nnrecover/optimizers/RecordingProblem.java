@@ -3,8 +3,10 @@ package org.nnrecover.optimizers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.OptimizationProblem;
+import org.nnrecover.api.ParameterLayout;
 
 /**
  * Passes everything through to the core's problem and remembers, for every reported iterate, the
@@ -69,5 +71,30 @@ final class RecordingProblem implements OptimizationProblem {
   @Override
   public Diagnostics diagnostics() {
     return inner.diagnostics();
+  }
+
+  @Override
+  public ParameterLayout layout() {
+    return inner.layout();
+  }
+
+  @Override
+  public int iteration() {
+    return inner.iteration();
+  }
+
+  @Override
+  public SplittableRandom random() {
+    return inner.random();
+  }
+
+  @Override
+  public boolean supportsGaussNewton() {
+    return inner.supportsGaussNewton();
+  }
+
+  @Override
+  public void gaussNewtonProduct(double[] point, double[] direction, double[] out) {
+    inner.gaussNewtonProduct(point, direction, out);
   }
 }

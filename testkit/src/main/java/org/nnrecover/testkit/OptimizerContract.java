@@ -2,6 +2,7 @@ package org.nnrecover.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.OptimizerProvider;
@@ -23,7 +24,10 @@ import org.nnrecover.api.Params;
  * evaluation or report afterwards) for an iteration budget and for an evaluation budget; its
  * reported values are f at the reported points and finite; it projects after every step; a return
  * before the problem said stop is explained under {@code "stopped"} in the diagnostics; two runs
- * give identical numbers; the provider's name, summary and parameter defaults are valid.
+ * give identical numbers; the provider's name, summary and parameter defaults are valid; it asks
+ * before using an optional capability of the problem (API 1.1: the Gauss-Newton product) and,
+ * without it, still decreases the quadratic or returns saying why. Gauss-Newton products count
+ * against the evaluation budget like evaluations.
  */
 public abstract class OptimizerContract {
 
@@ -46,7 +50,11 @@ public abstract class OptimizerContract {
   }
 
   private QuadraticProblem run(QuadraticProblem problem) {
-    problem.run(provider().create(params()));
+    try {
+      problem.run(provider().create(params()));
+    } catch (RuntimeException e) {
+      fail("the optimizer threw " + e + "; protocol breaches: " + problem.violations(), e);
+    }
     assertEquals(java.util.List.of(), problem.violations(), "protocol breaches");
     if (problem.ending() == QuadraticProblem.Ending.OPTIMIZER_RETURNED) {
       Object why = problem.recorded().get("stopped");
@@ -97,6 +105,17 @@ public abstract class OptimizerContract {
     double[] c = {0.5, -1, 2};
     QuadraticProblem problem = run(new QuadraticProblem(a, c, c, 20, Long.MAX_VALUE, 0));
     assertEquals(0.0, problem.f(problem.lastPoint()), 1e-20, "moved away from the minimizer");
+  }
+
+  @Test
+  void asksBeforeUsingOptionalCapabilities() {
+    QuadraticProblem problem = run(QuadraticProblem.standard(iterationBudget(), Long.MAX_VALUE,
+        1e-9).withoutGaussNewton());
+    if (problem.ending() != QuadraticProblem.Ending.OPTIMIZER_RETURNED) {
+      double end = problem.f(problem.lastPoint());
+      assertTrue(end <= requiredDecrease() * problem.startValue(), "without the Gauss-Newton "
+          + "product f went from " + problem.startValue() + " to " + end);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.Optimizer;
@@ -15,7 +16,10 @@ import org.nnrecover.api.Optimizer;
  * evaluation budget that ends the run from inside {@link #evaluate}, a relative gradient
  * tolerance, and a record of every breach of the protocol by the optimizer (evaluating or
  * reporting after being told to stop, reporting a value that is not f at the reported point,
- * reporting non-finite numbers).
+ * reporting non-finite numbers). It offers every optional capability of the problem (since API 1.1):
+ * a random stream (seed 1), the iteration count, and the Gauss-Newton product, f being the
+ * least-squares loss of the residuals {@code r_i = sqrt(a_i) (x_i - c_i)} with n = 1, so that
+ * {@code G = diag(a)}; each product is counted as an evaluation.
  *
  * <p>Use {@link #run(Optimizer)} once per instance.
  */
@@ -50,12 +54,14 @@ public final class QuadraticProblem implements OptimizationProblem {
   private final Map<String, Object> diagnostics = new LinkedHashMap<>();
   private final List<String> violations = new ArrayList<>();
   private final List<Double> reportedValues = new ArrayList<>();
+  private final SplittableRandom random = new SplittableRandom(1);
   private double[] lastPoint;
   private int iterations;
   private long evaluations;
   private long projections;
   private Ending ending;
   private boolean used;
+  private boolean offersGaussNewton = true;
 
   /**
    * @param curvatures a_i > 0 (or 0 for a flat direction)
@@ -92,6 +98,15 @@ public final class QuadraticProblem implements OptimizationProblem {
     }
     return new QuadraticProblem(a, new double[] {1, -2, 0.5, 3, -1, 2, -0.5, 1.5}, new double[8],
         maxIterations, maxEvaluations, gradientTolerance);
+  }
+
+  /**
+   * Withdraws the optional Gauss-Newton product, as a problem that cannot offer it would: calling
+   * it anyway is recorded as a breach of the protocol.
+   */
+  public QuadraticProblem withoutGaussNewton() {
+    offersGaussNewton = false;
+    return this;
   }
 
   /** Runs the optimizer to its end; never throws for a budget, only for the optimizer's errors. */
@@ -201,6 +216,33 @@ public final class QuadraticProblem implements OptimizationProblem {
   @Override
   public Diagnostics diagnostics() {
     return diagnostics::put;
+  }
+
+  @Override
+  public int iteration() {
+    return iterations;
+  }
+
+  @Override
+  public SplittableRandom random() {
+    return random;
+  }
+
+  @Override
+  public boolean supportsGaussNewton() {
+    return offersGaussNewton;
+  }
+
+  @Override
+  public void gaussNewtonProduct(double[] point, double[] direction, double[] out) {
+    if (!offersGaussNewton) {
+      violations.add("called gaussNewtonProduct although supportsGaussNewton() is false");
+      OptimizationProblem.super.gaussNewtonProduct(point, direction, out);
+    }
+    count();
+    for (int i = 0; i < direction.length; i++) {
+      out[i] = curvatures[i] * direction[i];
+    }
   }
 
   /** Why the run ended (null before {@link #run}). */

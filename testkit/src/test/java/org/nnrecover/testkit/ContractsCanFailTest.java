@@ -265,5 +265,13 @@ class ContractsCanFailTest {
     AssertionFailedError e = assertThrows(AssertionFailedError.class,
         silent::explainsAReturnWhenNoProgressIsPossible);
     assertTrue(e.getMessage().contains("without saying why"), e.getMessage());
+    // uses the Gauss-Newton product without asking whether the problem offers it
+    OptimizerContract presumptuous = optimizer(p -> {
+      double[] x = p.start();
+      double[] out = new double[x.length];
+      p.gaussNewtonProduct(x, x, out);
+      p.diagnostics().put("stopped", "done");
+    });
+    assertThrows(AssertionFailedError.class, presumptuous::asksBeforeUsingOptionalCapabilities);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.ToDoubleBiFunction;
@@ -12,11 +13,19 @@ import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.Objective;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.Optimizer;
+import org.nnrecover.api.ParameterLayout;
+import org.nnrecover.core.optim.OptimizationResult.Failure;
 
 /**
  * Runs one optimizer on one objective under the core's stop rules: counts evaluations, checks the
  * rules and divergence after every reported iteration, records the trace, and turns every ending
  * into an {@link OptimizationResult} (never an exception).
+ *
+ * <p>Honest endings: a non-finite point or step from the optimizer, an exception it throws, or a
+ * non-finite objective that the {@link NonFiniteExplainer} traces to the objective's plugin end the
+ * run as {@link StopReason#FAILED} naming the plugin; {@link StopReason#DIVERGED} is kept for a
+ * blow-up (the divergence bound, or an overflow the explainer finds legitimate). Every ending keeps
+ * the iterations, the trace so far and the best iterate.
  *
  * <p>Lifecycle: configure with the {@code with*} methods, then call {@link #run(Optimizer)} once.
  * Not thread-safe.
@@ -30,11 +39,32 @@ public final class OptimizationDriver implements OptimizationProblem {
     void measure(double[] point, double[] out);
   }
 
-  /** Thrown inside {@link #evaluate} when the evaluation budget is gone; caught by run. */
-  private static final class EvaluationBudgetExhausted extends RuntimeException {
+  /**
+   * Says whether a non-finite objective at a finite point is a plugin's fault (the activation
+   * returning NaN, say) rather than an overflow of a legitimate blow-up.
+   */
+  @FunctionalInterface
+  public interface NonFiniteExplainer {
+    /** The failure to blame for a non-finite objective at {@code point}, or null for a blow-up. */
+    Failure explain(double[] point);
+  }
+
+  /** The Gauss-Newton product of a least-squares objective, one pass over the samples. */
+  @FunctionalInterface
+  public interface GaussNewtonOperator {
+    /** {@code out = (1/n) J(point)^T J(point) direction}. */
+    void apply(double[] point, double[] direction, double[] out);
+  }
+
+  /**
+   * Thrown inside {@link #evaluate} once the run must end (the evaluation budget is gone, the
+   * objective failed, or the optimizer evaluates after being told to stop); caught by run. The stop
+   * reason is set before it is thrown, so an optimizer that catches it changes nothing.
+   */
+  private static final class RunStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    EvaluationBudgetExhausted() {
+    RunStopped() {
       super(null, null, false, false);
     }
   }
@@ -50,6 +80,12 @@ public final class OptimizationDriver implements OptimizationProblem {
   private double lastGradientNorm;
   private double lastStep;
   private boolean resamples = false;
+  private ParameterLayout layout;
+  private SplittableRandom random = new SplittableRandom(0);
+  private GaussNewtonOperator gaussNewton;
+  private NonFiniteExplainer explainer = point -> null;
+  private String optimizerName = "the optimizer";
+  private String objectiveName = "the objective";
 
   private final Map<String, Object> diagnostics = new LinkedHashMap<>();
   private final List<TraceRow> trace = new ArrayList<>();
@@ -62,6 +98,9 @@ public final class OptimizationDriver implements OptimizationProblem {
   private double[] lastPoint;
   private double lastObjective;
   private double lastFiniteObjective;
+  private double[] bestPoint;
+  private double bestObjective;
+  private Failure failure;
   private StopReason stopReason;
   private long startNanos;
   private boolean used;
@@ -133,6 +172,44 @@ public final class OptimizationDriver implements OptimizationProblem {
     return this;
   }
 
+  /** Describes the parameter vector to the optimizer (default: one block). */
+  public OptimizationDriver withLayout(ParameterLayout layout) {
+    if (layout.dimension() != start.length) {
+      throw new IllegalArgumentException("layout has dimension " + layout.dimension()
+          + ", the objective " + start.length);
+    }
+    this.layout = layout;
+    return this;
+  }
+
+  /** The optimizer's own random stream (default: seed 0). */
+  public OptimizationDriver withRandom(SplittableRandom random) {
+    this.random = random;
+    return this;
+  }
+
+  /**
+   * Offers the Gauss-Newton product to the optimizer; it must belong to the same objective (and is
+   * withheld while resampling, since the batch it would use is not the objective's).
+   */
+  public OptimizationDriver withGaussNewton(GaussNewtonOperator operator) {
+    this.gaussNewton = operator;
+    return this;
+  }
+
+  /** Decides whom to blame for a non-finite objective (default: nobody, a blow-up). */
+  public OptimizationDriver withNonFiniteExplainer(NonFiniteExplainer explainer) {
+    this.explainer = explainer;
+    return this;
+  }
+
+  /** Names the optimizer and the objective's plugin in failure messages. */
+  public OptimizationDriver withNames(String optimizer, String objective) {
+    this.optimizerName = optimizer;
+    this.objectiveName = objective;
+    return this;
+  }
+
   /** Runs the optimizer to its end and returns what happened. */
   public OptimizationResult run(Optimizer optimizer) {
     if (used) {
@@ -143,24 +220,44 @@ public final class OptimizationDriver implements OptimizationProblem {
     double[] gradient = new double[start.length];
     // Bookkeeping evaluation for trace row 0 and the divergence bound: not charged to the
     // optimizer, so every optimizer's count starts at zero.
-    startObjective = objective.evaluate(start, gradient);
-    startGradientNorm = norm(gradient);
     lastPoint = start.clone();
+    bestPoint = start.clone();
+    try {
+      startObjective = objective.evaluate(start, gradient);
+    } catch (RuntimeException e) {
+      startObjective = Double.NaN;
+      fail(new Failure(objectiveName, objectiveName + " failed at the start point: " + e));
+    }
+    startGradientNorm = norm(gradient);
     lastObjective = startObjective;
     lastFiniteObjective = startObjective;
+    bestObjective = startObjective;
     if (Double.isNaN(reference)) {
       reference = startObjective;
     }
     divergenceBound = rules.divergenceFactor() * Math.max(startObjective, reference);
     addTraceRow(start, startObjective, startGradientNorm, 0);
-    if (!Double.isFinite(startObjective)) {
-      stopReason = StopReason.DIVERGED;
-    } else {
+    if (stopReason == null
+        && !(Double.isFinite(startObjective) && !Double.isNaN(startGradientNorm))) {
+      Failure blame = explainer.explain(start);
+      if (blame != null) {
+        fail(blame);
+      } else {
+        stopReason = StopReason.DIVERGED;
+      }
+    }
+    if (stopReason == null) {
       iterationStarted.accept(1);
       try {
         optimizer.minimize(this);
-      } catch (EvaluationBudgetExhausted e) {
-        stopReason = StopReason.MAX_EVALUATIONS;
+      } catch (RunStopped e) {
+        // the reason was recorded before the signal was thrown
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        if (stopReason == null) {
+          fail(new Failure(optimizerName, optimizerName + " failed: " + e));
+        }
       }
       if (stopReason == null) {
         stopReason = StopReason.OPTIMIZER_STOPPED;
@@ -172,7 +269,13 @@ public final class OptimizationDriver implements OptimizationProblem {
     }
     return new OptimizationResult(lastPoint.clone(), lastObjective, iterations, evaluations,
         stopReason, lastFiniteObjective, List.copyOf(trace),
-        Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics)), seconds());
+        Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics)), seconds(), startObjective,
+        bestPoint.clone(), bestObjective, failure);
+  }
+
+  private void fail(Failure why) {
+    failure = why;
+    stopReason = StopReason.FAILED;
   }
 
   @Override
@@ -183,21 +286,56 @@ public final class OptimizationDriver implements OptimizationProblem {
   @Override
   public double evaluate(double[] point, double[] gradient) {
     countEvaluation();
-    return objective.evaluate(point, gradient);
+    try {
+      return objective.evaluate(point, gradient);
+    } catch (RuntimeException e) {
+      throw objectiveFailed(e);
+    }
   }
 
   @Override
   public double value(double[] point) {
     countEvaluation();
-    return objective.value(point);
+    try {
+      return objective.value(point);
+    } catch (RuntimeException e) {
+      throw objectiveFailed(e);
+    }
   }
 
-  private void countEvaluation() {
-    if (stopReason != null) {
-      throw new IllegalStateException("the optimizer evaluated after report() returned false");
+  @Override
+  public boolean supportsGaussNewton() {
+    return gaussNewton != null && !resamples;
+  }
+
+  @Override
+  public void gaussNewtonProduct(double[] point, double[] direction, double[] out) {
+    if (!supportsGaussNewton()) {
+      OptimizationProblem.super.gaussNewtonProduct(point, direction, out);
     }
-    if (evaluations >= rules.maxEvaluations()) {
-      throw new EvaluationBudgetExhausted();
+    countEvaluation();
+    try {
+      gaussNewton.apply(point, direction, out);
+    } catch (RuntimeException e) {
+      throw objectiveFailed(e);
+    }
+  }
+
+  private RunStopped objectiveFailed(RuntimeException e) {
+    fail(new Failure(objectiveName, objectiveName + " failed: " + e));
+    return new RunStopped();
+  }
+
+  /**
+   * Counts one pass over the samples; once the run must end (budget gone, or the optimizer was
+   * already told to stop) records why, then throws the stop signal.
+   */
+  private void countEvaluation() {
+    if (stopReason == null && evaluations >= rules.maxEvaluations()) {
+      stopReason = StopReason.MAX_EVALUATIONS;
+    }
+    if (stopReason != null) {
+      throw new RunStopped();
     }
     evaluations++;
   }
@@ -215,16 +353,38 @@ public final class OptimizationDriver implements OptimizationProblem {
   @Override
   public boolean report(double[] point, double value, double gradientNorm, double step) {
     if (stopReason != null) {
-      throw new IllegalStateException("the optimizer reported after report() returned false");
+      return false; // the run has ended (for example the budget signal was caught)
     }
     iterations++;
     lastGradientNorm = gradientNorm;
     lastStep = step;
-    if (!Double.isFinite(value) || value > divergenceBound) {
+    int bad = firstNonFinite(point);
+    if (bad >= 0 || Double.isNaN(step)) {
+      fail(new Failure(optimizerName, optimizerName + " stepped to a non-finite point at "
+          + "iteration " + iterations + (bad >= 0 ? " (entry " + bad + " is " + point[bad] + ")"
+              : " (it reported the step " + step + ")")));
+      return false;
+    }
+    if (!Double.isFinite(value) || Double.isNaN(gradientNorm)) {
+      Failure blame = explainer.explain(point);
+      lastObjective = value;
+      if (blame != null) {
+        fail(blame);
+      } else {
+        stopReason = StopReason.DIVERGED;
+      }
+      addTraceRow(point, value, gradientNorm, step);
+      return false;
+    }
+    if (value > divergenceBound) {
       lastObjective = value;
       stopReason = StopReason.DIVERGED;
       addTraceRow(point, value, gradientNorm, step);
       return false;
+    }
+    if (value < bestObjective) {
+      bestObjective = value;
+      System.arraycopy(point, 0, bestPoint, 0, point.length);
     }
     double change = distance(point, lastPoint) / Math.max(norm(lastPoint), 1e-300);
     System.arraycopy(point, 0, lastPoint, 0, point.length);
@@ -260,6 +420,21 @@ public final class OptimizationDriver implements OptimizationProblem {
     return diagnostics::put;
   }
 
+  @Override
+  public ParameterLayout layout() {
+    return layout != null ? layout : OptimizationProblem.super.layout();
+  }
+
+  @Override
+  public int iteration() {
+    return iterations;
+  }
+
+  @Override
+  public SplittableRandom random() {
+    return random;
+  }
+
   private void addTraceRow(double[] point, double value, double gradientNorm, double step) {
     if (traceEvery == 0) {
       return;
@@ -277,12 +452,17 @@ public final class OptimizationDriver implements OptimizationProblem {
   }
 
   private static boolean allFinite(double[] x) {
-    for (double value : x) {
-      if (!Double.isFinite(value)) {
-        return false;
+    return firstNonFinite(x) < 0;
+  }
+
+  /** Index of the first NaN or infinite entry, -1 when there is none. */
+  private static int firstNonFinite(double[] x) {
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 
   /** Euclidean norm. */

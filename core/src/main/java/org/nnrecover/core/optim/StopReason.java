@@ -17,7 +17,12 @@ public enum StopReason {
   /** The objective became non-finite or grew past the divergence bound. */
   DIVERGED,
   /** The optimizer stopped on its own (for example a line search that found no decrease). */
-  OPTIMIZER_STOPPED;
+  OPTIMIZER_STOPPED,
+  /**
+   * A plugin failed: the optimizer threw or stepped to a non-finite point, or the activation
+   * returned NaN or infinity where a finite value was due (see {@link OptimizationResult#failure()}).
+   */
+  FAILED;
 
   /** Kebab-case name used in output. */
   public String id() {

@@ -10,7 +10,8 @@ import org.nnrecover.api.Params;
  * (for example {@code gd.max-iterations}); a tolerance of 0 switches its rule off.
  *
  * @param maxIterations iteration budget
- * @param maxEvaluations budget of objective evaluations (value or value+gradient)
+ * @param maxEvaluations budget of passes over the samples: objective evaluations (value or
+ *     value+gradient) and Gauss-Newton products
  * @param gradientTolerance stop when |grad| / |grad at start| falls below this
  * @param changeTolerance stop when |x_{t+1} - x_t| / max(|x_t|, 1e-300) falls below this
  * @param objectiveTolerance stop when f / f_reference falls below this (f_reference = the loss of
@@ -26,7 +27,8 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
       ParamSpec.ofInt("max-iterations", 10000, 1, Integer.MAX_VALUE,
           "iteration budget"),
       ParamSpec.ofInt("max-evaluations", Integer.MAX_VALUE, 1, Integer.MAX_VALUE,
-          "budget of objective evaluations (value or value+gradient)"),
+          "budget of passes over the samples: evaluations (value or value+gradient) and "
+              + "Gauss-Newton products"),
       ParamSpec.ofDouble("gradient-tolerance", 1e-10, 0, 1,
           "stop when the gradient norm relative to the starting one falls below this (0 = off)"),
       ParamSpec.ofDouble("change-tolerance", 0, 0, 1,

@@ -25,6 +25,12 @@ import org.nnrecover.core.optim.TraceRow;
  * @param initializer what the initializer recorded
  * @param optimizer what the optimizer recorded
  * @param trace per-iteration rows (every {@code run.trace-every}-th, plus the first and last)
+ * @param best metrics of the iterate with the smallest training objective the optimizer reported
+ *     (the start counts; equal to {@code final} when the last iterate is the best; with resampling
+ *     each reported value is on its own batch); null when the optimizer did not run
+ * @param worsened whether the final training objective is above the initial one: the optimizer
+ *     made its start worse ({@code best} then holds a point at least as good as the start); null
+ *     when the optimizer did not run
  * @param d the input dimension the run used (from the data file for runs on {@code --data}, where
  *     the spec's d is 0 or a check)
  * @param n the number of samples the run used (the data file's rows for runs on {@code --data})
@@ -33,16 +39,19 @@ public record RunRecord(RunSpec spec, Map<String, Map<String, Object>> resolved,
     Provenance provenance, String outcome, String stopReason, String message, String failedPlugin,
     Metrics init, @JsonProperty("final") Metrics finalMetrics, int iterations, long evaluations,
     double seconds, Map<String, Object> initializer, Map<String, Object> optimizer,
-    List<TraceRow> trace, int d, int n) {
+    List<TraceRow> trace, Metrics best, Boolean worsened, int d, int n) {
 
-  /** A record whose d and n are the spec's (runs on generated data, or that never read data). */
+  /**
+   * A record whose d and n are the spec's (runs on generated data, or that never read data) and
+   * that has no best iterate (no optimizer ran).
+   */
   public RunRecord(RunSpec spec, Map<String, Map<String, Object>> resolved,
       Provenance provenance, String outcome, String stopReason, String message,
       String failedPlugin, Metrics init, Metrics finalMetrics, int iterations, long evaluations,
       double seconds, Map<String, Object> initializer, Map<String, Object> optimizer,
       List<TraceRow> trace) {
     this(spec, resolved, provenance, outcome, stopReason, message, failedPlugin, init,
-        finalMetrics, iterations, evaluations, seconds, initializer, optimizer, trace, spec.d(),
-        spec.n());
+        finalMetrics, iterations, evaluations, seconds, initializer, optimizer, trace, null, null,
+        spec.d(), spec.n());
   }
 }

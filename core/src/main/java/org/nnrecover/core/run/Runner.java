@@ -26,9 +26,11 @@ import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.ParamType;
+import org.nnrecover.api.ParameterLayout;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.RefusedException;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
@@ -41,10 +43,13 @@ import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.data.TruthFile;
 import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.metrics.RecoveryMetrics;
+import org.nnrecover.core.objective.FusedKernel;
+import org.nnrecover.core.objective.NetworkJacobian;
 import org.nnrecover.core.objective.NetworkObjective;
 import org.nnrecover.core.optim.OptimizationDriver;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.optim.OptimizationResult;
+import org.nnrecover.core.optim.OptimizationResult.Failure;
 import org.nnrecover.core.optim.StopReason;
 import org.nnrecover.core.optim.StopRules;
 import org.nnrecover.core.plugin.PluginEntry;
@@ -201,6 +206,8 @@ public final class Runner {
     private Activation activation;
     private double degree = Double.NaN;
     private double zeroLoss;
+    /** Metrics of the initial network, once the initializer has finished. */
+    private Metrics init;
     /** c in phi(z) + phi(-z) = c (NaN when there is none): flipping a unit then shifts by -c v_i. */
     private double symmetry = Double.NaN;
 
@@ -234,15 +241,18 @@ public final class Runner {
         Initializer initializer = create(resolved.initializer(), InitializerProvider.class);
         Network start = initializer.initialize(new Context());
         checkNetwork(start, stage);
-        Metrics init = measure(start, seconds(initStart));
+        init = measure(start, seconds(initStart));
 
         stage = resolved.optimizer().name();
         Optimizer optimizer = create(resolved.optimizer(), OptimizerProvider.class);
         OptimizationResult result = optimize(optimizer, start);
-        Network end = network(result.point(), start);
-        Metrics fin = measure(end, result.seconds());
-        return record(outcomeOf(result.stopReason()), result.stopReason().id(), null, null, init,
-            fin, result);
+        Metrics fin = measure(network(result.point(), start), result.seconds());
+        Metrics best = java.util.Arrays.equals(result.bestPoint(), result.point()) ? fin
+            : measure(network(result.bestPoint(), start), result.seconds());
+        Failure failure = result.failure();
+        return record(outcomeOf(result.stopReason()), result.stopReason().id(),
+            failure == null ? null : failure.message(), failure == null ? null : failure.plugin(),
+            fin, result, best);
       } catch (RefusedException e) {
         return record(Outcome.REFUSED, null, e.getMessage(), stage, null, null, null);
       } catch (VirtualMachineError e) {
@@ -254,6 +264,46 @@ public final class Runner {
 
     private RunRecord failed(String plugin, Throwable e) {
       return record(Outcome.FAILED, null, plugin + " failed: " + e, plugin, null, null, null);
+    }
+
+    /**
+     * Whom to blame for a non-finite objective at a finite point: the activation when, at a finite
+     * pre-activation z of some sample, it returns NaN, or infinity while |z| <= 1e50 (where no
+     * legitimate activation of polynomial growth overflows); nobody (a blow-up) otherwise.
+     * One pass over the samples, made only when a run has already gone non-finite.
+     */
+    private Failure explainNonFinite(double[] point, Network start) {
+      Network net = network(point, start);
+      double[] w = net.weights();
+      int d = samples.d();
+      int k = spec.k();
+      // block by block, with the objective's own pre-activations (samples may exceed one array)
+      SampleBlock view = new SampleBlock();
+      FusedKernel.Scratch scratch = new FusedKernel.Scratch(d, k);
+      double[] z = new double[Samples.BLOCK_ROWS * k];
+      double[] phi = new double[z.length];
+      double[] dphi = new double[z.length];
+      for (int b = 0; b < samples.blocks(); b++) {
+        SampleBlock block = samples.block(b, view);
+        int rows = block.rows();
+        FusedKernel.hiddenInputs(block.x(), block.xOffset(), rows, d, k, w, z, scratch);
+        activation.apply(z, 0, rows * k, phi, dphi);
+        for (int e = 0; e < rows * k; e++) {
+          if (!Double.isFinite(z[e])) {
+            continue; // the weights overflowed the pre-activation: a blow-up, not the plugin
+          }
+          boolean moderate = Math.abs(z[e]) <= 1e50;
+          if (Double.isNaN(phi[e]) || Double.isNaN(dphi[e])
+              || (moderate && !(Double.isFinite(phi[e]) && Double.isFinite(dphi[e])))) {
+            String name = resolved.activation().name();
+            return new Failure(name, name + " returned phi(" + z[e] + ") = " + phi[e]
+                + ", phi'(" + z[e] + ") = " + dphi[e] + " on the student's pre-activation of "
+                + "sample " + (block.firstRow() + e / k) + ", unit " + e % k
+                + " (a plugin must return finite values there)");
+          }
+        }
+      }
+      return null;
     }
 
     private <T> T create(PluginEntry entry, Class<? extends org.nnrecover.api.PluginProvider<T>> type) {
@@ -310,7 +360,16 @@ public final class Runner {
       OptimizationDriver driver = new OptimizationDriver(objective, point,
           StopRules.from(resolved.paramsOf(resolved.optimizer().name())))
           .withReference(zeroLoss)
-          .withTraceEvery(options.traceEvery());
+          .withTraceEvery(options.traceEvery())
+          .withLayout(new ParameterLayout(samples.d(), k, options.trainV()))
+          .withRandom(Seeds.stream(spec.seed(), Seeds.OPTIMIZER))
+          .withNames(resolved.optimizer().name(), resolved.activation().name())
+          .withNonFiniteExplainer(x -> explainNonFinite(x, start));
+      if (options.resampleBatches() == 1) {
+        NetworkJacobian jacobian = new NetworkJacobian(samples, activation, k,
+            start.outputWeights(), options.trainV(), executor);
+        driver.withGaussNewton(jacobian::gaussNewtonProduct);
+      }
       if (options.trainV() && options.signV()) {
         driver.withProjection(x -> {
           for (int i = kd; i < kd + k; i++) {
@@ -396,8 +455,12 @@ public final class Runner {
       }
     }
 
+    /**
+     * The record of the run; the initial metrics are always those measured so far (null when the
+     * initializer did not finish), so a failure after initialization keeps them.
+     */
     private RunRecord record(Outcome outcome, String stopReason, String message, String plugin,
-        Metrics init, Metrics fin, OptimizationResult result) {
+        Metrics fin, OptimizationResult result, Metrics best) {
       Map<String, Map<String, Object>> params = new TreeMap<>();
       resolved.params().forEach((name, p) -> params.put(name, p.asMap()));
       return new RunRecord(spec, params, provenance(), outcome.id(), stopReason, message, plugin,
@@ -405,7 +468,8 @@ public final class Runner {
           result == null ? 0 : result.evaluations(), seconds(startNanos),
           Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),
           result == null ? Map.of() : result.diagnostics(),
-          result == null ? List.of() : result.trace(),
+          result == null ? List.of() : result.trace(), best,
+          fin == null || init == null ? null : fin.objective() > init.objective(),
           samples == null ? spec.d() : samples.d(), samples == null ? spec.n() : samples.n());
     }
 
@@ -532,6 +596,7 @@ public final class Runner {
     return switch (reason) {
       case MAX_ITERATIONS, MAX_EVALUATIONS -> Outcome.BUDGET_EXHAUSTED;
       case DIVERGED -> Outcome.DIVERGED;
+      case FAILED -> Outcome.FAILED;
       default -> Outcome.STOPPED;
     };
   }

@@ -17,7 +17,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real plugin jars for tests: compiles Java sources against the test class path. */
-final class TestJars {
+public final class TestJars {
   private TestJars() {}
 
   /**
@@ -25,7 +25,7 @@ final class TestJars {
    *
    * @throws AssertionError with the compiler's output when compilation fails
    */
-  static void compile(Map<String, String> sources, Path classes) throws IOException {
+  public static void compile(Map<String, String> sources, Path classes) throws IOException {
     Path src = Files.createTempDirectory(classes.getParent(), "src");
     List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
         System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
@@ -47,7 +47,7 @@ final class TestJars {
    * Writes a jar holding every file under {@code classes}, the given service files (service
    * interface name -> lines) and a manifest with the given API version (none when null).
    */
-  static Path jar(Path jar, Path classes, Map<String, String> services, String apiVersion)
+  public static Path jar(Path jar, Path classes, Map<String, String> services, String apiVersion)
       throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -2,6 +2,7 @@ package org.nnrecover.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -79,6 +80,21 @@ class RunnerPluginFailureTest {
     }
   };
 
+  /** Two steps of +0.1 along the gradient (uphill), then returns saying so. */
+  private static final Optimizer UPHILL = problem -> {
+    double[] x = problem.start();
+    double[] g = new double[x.length];
+    double value = problem.evaluate(x, g);
+    for (int t = 0; t < 2 && problem.iteration() == t; t++) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] += 0.1 * (g[i] + i + 1); // unequal moves: no cancellation between units
+      }
+      value = problem.evaluate(x, g);
+      problem.report(x, value, 1, 0.1);
+    }
+    problem.diagnostics().put("stopped", "walked uphill on purpose");
+  };
+
   private static final Initializer ORACLE = context -> context.teacher().orElseThrow();
 
   private static RunRecord run(String activation, String initializer, String optimizer) {
@@ -97,6 +113,7 @@ class RunnerPluginFailureTest {
           throw new ArithmeticException("division by zero in step 2");
         })))
         .add(entry(PluginKind.OPTIMIZER, new Opt("stay", STAY)))
+        .add(entry(PluginKind.OPTIMIZER, new Opt("uphill", UPHILL)))
         .add(entry(PluginKind.OPTIMIZER, new Opt("crash", problem -> {
           throw new IndexOutOfBoundsException("index 7 out of bounds for length 6");
         })))
@@ -167,5 +184,18 @@ class RunnerPluginFailureTest {
     assertEquals("crash", opt.failedPlugin());
     assertEquals("crash failed: java.lang.IndexOutOfBoundsException: index 7 out of bounds for "
         + "length 6", opt.message());
+  }
+
+  @Test
+  void aRunThatEndsWorseThanItStartedIsMarkedAndKeepsTheBestPoint() {
+    RunRecord record = run("lin", "oracle", "uphill");
+    assertEquals("stopped", record.outcome());
+    assertEquals(2, record.iterations());
+    assertEquals(Boolean.TRUE, record.worsened());
+    assertTrue(record.finalMetrics().objective() > 0.01, "the final point is off the truth");
+    // the start (the truth, objective 0) stays the best point
+    assertEquals(0.0, record.best().objective(), 1e-20);
+    assertEquals(record.init().objective(), record.best().objective(), 0);
+    assertEquals(3, record.trace().size());
   }
 }

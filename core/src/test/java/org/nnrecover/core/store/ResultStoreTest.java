@@ -35,7 +35,8 @@ class ResultStoreTest {
     Metrics fin = new Metrics(unitError, 2 * unitError, true, unitError <= 0.01, unitError, null,
         1e-3, Double.NaN, 0.5);
     return new RunRecord(spec, Map.of("gd", Map.of("step", 0.02)), null, "converged",
-        "gradient", null, null, null, fin, 17, 18, 0.75, Map.of(), Map.of(), List.of());
+        "gradient", null, null, null, fin, 17, 18, 0.75, Map.of(), Map.of(), List.of(), fin,
+        false, spec.d(), spec.n());
   }
 
   private static Map<String, String> coordinates(String v) {

@@ -1,0 +1,12 @@
+package org.nnrecover.optimizers;
+
+import org.nnrecover.api.OptimizerProvider;
+import org.nnrecover.testkit.OptimizerContract;
+
+/** The plugin author's contract, applied to the built-in {@code LineSearchProvider} with its defaults. */
+class LineSearchContractTest extends OptimizerContract {
+  @Override
+  protected OptimizerProvider provider() {
+    return new LineSearchProvider();
+  }
+}
