@@ -1,10 +1,10 @@
 package org.nnrecover.cli;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.plugin.PluginJars;
 import org.nnrecover.core.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
 
@@ -39,14 +39,7 @@ final class CommonOptions {
 
   /** The folders of {@code NNRECOVER_PLUGINS} (given as {@code environment}), then --plugins. */
   List<Path> pluginPaths(String environment) {
-    List<Path> paths = new ArrayList<>();
-    if (environment != null) {
-      for (String item : environment.split(File.pathSeparator)) {
-        if (!item.isBlank()) {
-          paths.add(Path.of(item.trim()));
-        }
-      }
-    }
+    List<Path> paths = PluginJars.pathList(environment);
     paths.addAll(pluginPaths);
     return paths;
   }

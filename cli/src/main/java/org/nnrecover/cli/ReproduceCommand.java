@@ -1,7 +1,6 @@
 package org.nnrecover.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -164,15 +163,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /** The text of a shipped sweep file. */
   static String sweepText(String name) {
-    String resource = "sweeps/" + name + ".yaml";
-    try (InputStream in = ReproduceCommand.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("sweep file " + resource + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
-    }
+    return SweepFile.shipped(name);
   }
 
   private ReportCharts.Options chartOptions() {

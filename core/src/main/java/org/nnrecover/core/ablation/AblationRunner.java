@@ -14,11 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nnrecover.api.Params;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunRecord;
+import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
@@ -69,13 +71,8 @@ public final class AblationRunner {
         * resolved.spec().k() * iterations;
   }
 
-  /**
-   * Runs every run of {@code sweep} not yet in {@code store}.
-   *
-   * @throws java.io.UncheckedIOException when the store cannot be written (the records written
-   *     before stay on disk)
-   */
-  public AblationSummary run(Sweep sweep, ResultStore store, ProgressListener listener) {
+  /** The runs of {@code sweep} not yet in {@code store}, largest estimated cost first. */
+  public static List<SweepRun> pending(Sweep sweep, ResultStore store) {
     List<SweepRun> todo = new ArrayList<>();
     for (SweepRun run : sweep.runs()) {
       if (!store.contains(run.spec())) {
@@ -84,6 +81,51 @@ public final class AblationRunner {
     }
     todo.sort(Comparator.comparingDouble((SweepRun run) -> estimatedCost(run.resolved()))
         .reversed());
+    return todo;
+  }
+
+  /**
+   * Runs one run of a sweep and returns its record; never throws for a failing run. The runner
+   * reports plugin failures in the record; what it throws (a data file that became unreadable
+   * since validation) is recorded as a failed run too, so that the sweep goes on. This is the whole
+   * of what a sweep does per run, shared by every way of executing sweeps (threads here, Spark
+   * tasks in the spark module), so that their records are identical.
+   */
+  public static RunRecord runOne(Runner runner, SweepRun run) {
+    long start = System.nanoTime();
+    try {
+      return runner.run(run.resolved());
+    } catch (RuntimeException e) {
+      LOG.warn("run {} seed {} failed before it started: {}", run.cell(), run.spec().seed(),
+          e.toString());
+      return failedRecord(run.spec(), run.resolved().params(), "run failed: " + e.getMessage(),
+          (System.nanoTime() - start) * 1e-9);
+    }
+  }
+
+  /**
+   * The record of a run that failed before its plugins ran.
+   *
+   * @param params the run's resolved parameters (empty when the spec could not be resolved)
+   * @param message why it failed
+   * @param seconds how long it took
+   */
+  public static RunRecord failedRecord(RunSpec spec, Map<String, Params> params, String message,
+      double seconds) {
+    Map<String, Map<String, Object>> values = new TreeMap<>();
+    params.forEach((name, p) -> values.put(name, p.asMap()));
+    return new RunRecord(spec, values, null, Outcome.FAILED.id(), null, message, null, null, null,
+        0, 0, seconds, Map.of(), Map.of(), List.of());
+  }
+
+  /**
+   * Runs every run of {@code sweep} not yet in {@code store}.
+   *
+   * @throws java.io.UncheckedIOException when the store cannot be written (the records written
+   *     before stay on disk)
+   */
+  public AblationSummary run(Sweep sweep, ResultStore store, ProgressListener listener) {
+    List<SweepRun> todo = pending(sweep, store);
     Session session = new Session(sweep.name(), todo, store, listener);
     int workers = Math.min(threads, Math.max(1, todo.size()));
     ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -154,7 +196,7 @@ public final class AblationRunner {
           synchronized (this) {
             listener.started(run, progress());
           }
-          RunRecord record = execute(runner, run);
+          RunRecord record = runOne(runner, run);
           try {
             store.append(record, sweepName, run.coordinates(), run.cell());
           } catch (RuntimeException e) {
@@ -171,26 +213,6 @@ public final class AblationRunner {
             listener.finished(run, record, progress());
           }
         }
-      }
-    }
-
-    /**
-     * Runs one spec. The runner reports plugin failures in the record; what it throws (a data
-     * file that became unreadable since validation) is recorded as a failed run too, so that the
-     * sweep goes on.
-     */
-    private RunRecord execute(Runner runner, SweepRun run) {
-      long start = System.nanoTime();
-      try {
-        return runner.run(run.resolved());
-      } catch (RuntimeException e) {
-        LOG.warn("run {} seed {} failed before it started: {}", run.cell(), run.spec().seed(),
-            e.toString());
-        Map<String, Map<String, Object>> params = new TreeMap<>();
-        run.resolved().params().forEach((name, p) -> params.put(name, p.asMap()));
-        return new RunRecord(run.spec(), params, null, Outcome.FAILED.id(), null,
-            "run failed: " + e.getMessage(), null, null, null, 0, 0,
-            (System.nanoTime() - start) * 1e-9, Map.of(), Map.of(), List.of());
       }
     }
 

@@ -52,8 +52,28 @@ public final class PluginJars {
     }
   }
 
-  /** The jars a plugins path names, in name order. */
-  static List<Path> jarsIn(Path path) {
+  /**
+   * The folders of a path list such as the {@code NNRECOVER_PLUGINS} environment variable
+   * (separated by {@link java.io.File#pathSeparator}, blank items skipped; null for none).
+   */
+  public static List<Path> pathList(String text) {
+    List<Path> paths = new java.util.ArrayList<>();
+    if (text != null) {
+      for (String item : text.split(java.io.File.pathSeparator)) {
+        if (!item.isBlank()) {
+          paths.add(Path.of(item.trim()));
+        }
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The jars a plugins path names, in name order.
+   *
+   * @throws IllegalArgumentException when the path does not exist
+   */
+  public static List<Path> jarsIn(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("plugins folder '" + path + "' does not exist");
     }

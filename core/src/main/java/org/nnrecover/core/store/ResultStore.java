@@ -130,15 +130,40 @@ public final class ResultStore implements AutoCloseable {
    * @param sweep the sweep name
    * @param coordinates the run's axis values as text, in axis order
    * @param cell the text key of the coordinates
+   * @return false (and nothing written) when a run with this spec is already recorded
    */
-  public synchronized void append(RunRecord record, String sweep, Map<String, String> coordinates,
+  public boolean append(RunRecord record, String sweep, Map<String, String> coordinates,
+      String cell) {
+    return appendLine(record.spec(), line(record, sweep, coordinates, cell));
+  }
+
+  /**
+   * The line {@link #append} writes for a run, without its newline: the record's JSON plus
+   * {@code sweep}, {@code coordinates} and {@code cell}. Lets the line be made where the run ran
+   * (a Spark executor) and appended where the store is, byte for byte as a local sweep writes it.
+   */
+  public static String line(RunRecord record, String sweep, Map<String, String> coordinates,
       String cell) {
     ObjectNode line = Json.mapper().valueToTree(record);
     line.put("sweep", sweep);
     ObjectNode coords = line.putObject("coordinates");
     coordinates.forEach(coords::put);
     line.put("cell", cell);
-    ByteBuffer bytes = ByteBuffer.wrap((Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    return Json.compact(line);
+  }
+
+  /**
+   * Appends a line made by {@link #line} for a run with {@code spec} and syncs it to disk, unless
+   * that spec is already recorded: a run that was executed twice (a retried task) is recorded once.
+   *
+   * @return whether the line was written
+   */
+  public synchronized boolean appendLine(RunSpec spec, String line) {
+    String key = specKey(spec);
+    if (recorded.contains(key)) {
+      return false;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
     try {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -148,7 +173,8 @@ public final class ResultStore implements AutoCloseable {
       throw new UncheckedIOException("cannot write to " + dir.resolve(RUNS_FILE) + ": "
           + e.getMessage(), e);
     }
-    recorded.add(specKey(record.spec()));
+    recorded.add(key);
+    return true;
   }
 
   /** Copies the sweep file into the store as {@value #SWEEP_FILE} (replacing an older copy). */

@@ -74,6 +74,24 @@ public final class SweepFile {
   }
 
   /**
+   * The text of a sweep file shipped with nnrecover (examples/sweeps, packed into core as
+   * resources), e.g. {@code fig1c-quick}.
+   *
+   * @throws IllegalArgumentException when there is no such sweep
+   */
+  public static String shipped(String name) {
+    String resource = "shipped/" + name + ".yaml";
+    try (java.io.InputStream in = SweepFile.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no shipped sweep file " + name + ".yaml");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Reads, expands and validates a sweep file.
    *
    * @param path the sweep file

@@ -129,6 +129,25 @@ class ResultStoreTest {
   }
 
   @Test
+  void aLineMadeElsewhereIsAppendedByteForByteAndASecondCopyOfASpecIsDropped() throws IOException {
+    RunRecord first = record(spec(1, "0.02"), 0.5);
+    String line = ResultStore.line(first, "fig", coordinates("oracle"), "cell-a");
+    try (ResultStore store = ResultStore.open(dir, false)) {
+      assertTrue(store.appendLine(first.spec(), line));
+      // the same spec again (a task that ran twice), even with other numbers: not written
+      assertFalse(store.appendLine(first.spec(),
+          ResultStore.line(record(spec(1, "0.02"), 0.25), "fig", coordinates("oracle"), "cell-a")));
+      assertFalse(store.append(first, "fig", coordinates("oracle"), "cell-a"));
+      assertTrue(store.append(record(spec(2, "0.02"), 0.5), "fig", coordinates("oracle"),
+          "cell-a"));
+    }
+    List<String> lines = Files.readAllLines(dir.resolve(ResultStore.RUNS_FILE));
+    assertEquals(2, lines.size());
+    assertEquals(line, lines.get(0));
+    assertEquals(0.5, ResultStore.read(dir).get(0).record().finalMetrics().unitError());
+  }
+
+  @Test
   void theSweepFileIsCopied() throws IOException {
     Path sweep = Files.writeString(dir.resolve("s.yaml"), "name: s\n");
     Path out = dir.resolve("out");

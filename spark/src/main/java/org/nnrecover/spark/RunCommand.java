@@ -1,0 +1,97 @@
+package org.nnrecover.spark;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.run.Outcome;
+import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.store.ResultStore;
+import org.nnrecover.core.sweep.Sweep;
+import org.nnrecover.core.sweep.SweepFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nnrecover-spark run}: one run, executed as one Spark task. The spec is written in the
+ * vocabulary of a sweep file's {@code fixed:} block ({@code KEY=VALUE}), so it is validated by the
+ * same code as a sweep.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run one recovery as one Spark task and print its record as JSON (the record "
+        + "'nnrecover ablate' would store for it).",
+        "The spec is KEY=VALUE items with the keys of a sweep file's 'fixed:' block, e.g. "
+            + "activation=squared-relu d=10 k=5 n=10000 gd.step=0.02.",
+        "Exit code 0 for a finished run (whatever its outcome), 2 for bad input, 1 when the run "
+            + "failed."})
+final class RunCommand implements Callable<Integer> {
+  private static final Pattern ITEM = Pattern.compile("([a-z][a-z0-9-]*(\\.[a-z0-9-]+)?)=([^\\n#:]+)");
+
+  @Parameters(paramLabel = "KEY=VALUE", arity = "1..*", description = "the spec")
+  List<String> items = new ArrayList<>();
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "master seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--distributed",
+      description = "one large problem with its samples spread over the executors (not "
+          + "available yet)")
+  boolean distributed;
+
+  @Mixin SparkOptions options;
+
+  @Spec CommandSpec command;
+
+  @Override
+  public Integer call() throws Exception {
+    if (distributed) {
+      throw new IllegalArgumentException("--distributed is not available yet: it needs the "
+          + "block sample storage (samples as fixed 2048-row blocks) that is still being built; "
+          + "without --distributed the run executes as one Spark task");
+    }
+    StringBuilder yaml = new StringBuilder(String.format(Locale.ROOT,
+        "name: run\nseeds: [%d]\nfixed:\n", seed));
+    for (String item : items) {
+      var m = ITEM.matcher(item);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("malformed spec item '" + item + "': expected "
+            + "KEY=VALUE with a key of a sweep file's fixed: block, e.g. d=10 or gd.step=0.02");
+      }
+      yaml.append("  ").append(m.group(1)).append(": ").append(m.group(3).trim()).append('\n');
+    }
+    Sweep sweep;
+    try (BlockExecutor unused = new BlockExecutor(1)) {
+      sweep = SweepFile.parse(yaml.toString(), "the run's spec", new Runner(options.registry(),
+          unused));
+    }
+    Path scratch = Files.createTempDirectory("nnrecover-run");
+    String line;
+    try (ResultStore store = ResultStore.open(scratch, false);
+        JavaSparkContext spark = options.start("nnrecover run")) {
+      new SparkSweep(spark, SparkSweep.ship(spark, options.pluginJars()))
+          .run(sweep, store, (done, total, run, outcome) -> { });
+      line = Files.readString(scratch.resolve(ResultStore.RUNS_FILE)).strip();
+    } finally {
+      Files.deleteIfExists(scratch.resolve(ResultStore.RUNS_FILE));
+      Files.deleteIfExists(scratch);
+    }
+    ObjectNode record = (ObjectNode) Json.mapper().readTree(line);
+    record.remove(List.of("sweep", "coordinates", "cell"));
+    PrintWriter out = command.commandLine().getOut();
+    out.println(Json.pretty(record));
+    return record.path("outcome").asText().equals(Outcome.FAILED.id()) ? Main.FAILURE : 0;
+  }
+}

@@ -1,0 +1,21 @@
+package org.nnrecover.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Result-store lines as the tests compare them: every byte, except the timing fields. */
+final class RecordLines {
+  /** The wall-time fields of a record (run, init, final, trace rows): the only allowed change. */
+  private static final Pattern SECONDS = Pattern.compile("\"seconds\":[-0-9.Ee]+");
+
+  private RecordLines() {}
+
+  /** The lines of DIR/runs.jsonl with timing masked, sorted (tasks finish in any order). */
+  static List<String> of(Path dir) throws IOException {
+    return Files.readAllLines(dir.resolve("runs.jsonl")).stream()
+        .map(line -> SECONDS.matcher(line).replaceAll("\"seconds\":0")).sorted().toList();
+  }
+}
