@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
@@ -25,7 +24,7 @@ import org.nnrecover.core.run.SamplePlacement;
  * ranges of block indices, each block generated on its executor from the run's seed with
  * {@link SampleGenerator#generateBlock} (no sample crosses the network) and cached there.
  *
- * <p>Each evaluation of the objective broadcasts the point, every partition returns its blocks'
+ * <p>Each evaluation of the objective ships the point with its tasks, every partition returns its blocks'
  * sums from the core's {@link LossKernel} (one accumulator per block), and the driver places them
  * by block index, so that {@code NetworkObjective} adds them in block order exactly as on one
  * machine: the same bits. A lost or evicted partition is generated again from the seed, and a
@@ -125,15 +124,11 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
     int d = samples.d();
     return (point, fixedV, wantGradient, start, end, partial) -> {
       long begin = System.nanoTime();
-      Broadcast<double[]> shared = spark.broadcast(point);
-      List<BlockSums> results;
-      try {
-        spark.setJobDescription("nnrecover: objective" + (wantGradient ? " and gradient" : ""));
-        results = blocks.mapPartitions(kernelPass(shared, fixedV, wantGradient, start, end, k, d,
-            spec, pluginFiles)).collect();
-      } finally {
-        shared.destroy();
-      }
+      spark.setJobDescription("nnrecover: objective" + (wantGradient ? " and gradient" : ""));
+      // the point travels inside the task: Spark broadcasts each job's serialized task once, so
+      // this is the one broadcast of the point (a Broadcast of its own would be a second one)
+      List<BlockSums> results = blocks.mapPartitions(kernelPass(point.clone(), fixedV,
+          wantGradient, start, end, k, d, spec, pluginFiles)).collect();
       int first = Samples.blockOf(start);
       boolean[] placed = new boolean[Samples.blockOf(end - 1L) - first + 1];
       long slowest = 0;
@@ -184,10 +179,9 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
    * [start, end), one accumulator per block.
    */
   private static FlatMapFunction<Iterator<GeneratedBlock>, BlockSums> kernelPass(
-      Broadcast<double[]> shared, double[] fixedV, boolean wantGradient, int start, int end,
+      double[] point, double[] fixedV, boolean wantGradient, int start, int end,
       int k, int d, String spec, ArrayList<String> pluginFiles) {
     return blocks -> {
-      double[] point = shared.value();
       LossKernel kernel = new LossKernel(ExecutorActivations.of(spec, pluginFiles), k, d);
       List<double[]> sums = new ArrayList<>();
       int first = -1;
