@@ -11,6 +11,8 @@ import org.nnrecover.core.parallel.BlockExecutor;
  * Where a run's generated samples live and where the objective's block sums are computed. The
  * {@link #LOCAL} placement keeps them in this JVM; the Spark module's keeps them on its executors.
  * Everything else in a run (initializer, optimizer, metrics, record) is the same code either way.
+ * {@link #LOCAL} holds no state; a placement that holds one run's samples (the Spark one) makes its
+ * runner serve one spec at a time.
  */
 public interface SamplePlacement {
   /** Samples generated in this JVM, block sums on the runner's threads. */

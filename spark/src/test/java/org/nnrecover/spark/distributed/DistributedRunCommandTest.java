@@ -23,8 +23,8 @@ class DistributedRunCommandTest {
   void printsTheRecordOfTheLocalRunAndTheTimeSplit() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = execute(out, err, "run", "--master", "local[2]", "--distributed", "--partitions",
-        "3", "--threads", "2", "--format", "json", "--seed", "7", "activation=squared-relu",
+    int code = execute(out, err, "run", "--master", "local[2]", "--distributed", "--threads",
+        "2", "--format", "json", "--seed", "7", "activation=squared-relu",
         "initializer=tensor", "optimizer=gd", "d=20", "k=3", "n=20000", "gd.max-iterations=50",
         "gd.step=0.02", "run.trace-every=10");
     assertEquals(0, code, err.toString());
@@ -36,7 +36,8 @@ class DistributedRunCommandTest {
     // the printed JSON, compacted, against the local record's
     assertEquals(SparkPlacementTest.withoutTiming(Json.mapper().readTree(Json.compact(local))),
         SparkPlacementTest.withoutTiming(Json.mapper().readTree(out.toString())));
-    assertTrue(err.toString().contains("3 partitions; distributed evaluations: "),
+    // local[2]: Spark's default parallelism, 2 partitions
+    assertTrue(err.toString().contains("2 partitions; distributed evaluations: "),
         err.toString());
   }
 
