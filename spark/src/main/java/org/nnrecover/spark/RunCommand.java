@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run one recovery as one Spark task and print its record as JSON (the record "
-        + "'nnrecover ablate' would store for it).",
+        + "'nnrecover ablate' would store for it); with --distributed, one recovery with its "
+        + "samples spread over the executors.",
         "The spec is KEY=VALUE items with the keys of a sweep file's 'fixed:' block, e.g. "
             + "activation=squared-relu d=10 k=5 n=10000 gd.step=0.02.",
         "Exit code 0 for a finished run (whatever its outcome), 2 for bad input, 1 when the run "

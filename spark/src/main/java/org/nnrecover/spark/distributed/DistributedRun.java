@@ -39,8 +39,7 @@ public final class DistributedRun {
   Integer threads;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "output format: json, the record of 'nnrecover run --format json' (the only "
-          + "format of nnrecover-spark run)")
+      description = "output format: json (the only format of nnrecover-spark run)")
   String format;
 
   /**
