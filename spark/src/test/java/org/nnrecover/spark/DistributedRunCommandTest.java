@@ -1,4 +1,4 @@
-package org.nnrecover.spark.distributed;
+package org.nnrecover.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.Runner;
-import org.nnrecover.spark.Main;
 
 /** {@code nnrecover-spark run --distributed} on the command line (its own local[2] context). */
 class DistributedRunCommandTest {

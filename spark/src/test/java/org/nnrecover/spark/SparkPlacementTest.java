@@ -1,4 +1,4 @@
-package org.nnrecover.spark.distributed;
+package org.nnrecover.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +17,8 @@ import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.spark.distributed.EvaluationTimes;
+import org.nnrecover.spark.distributed.SparkPlacement;
 
 /**
  * Distributed recovery in Spark's local[2] mode against the local runner: the same record, timing
@@ -47,7 +49,7 @@ class SparkPlacementTest {
 
   /** The record as compact JSON with the wall-time fields (the only allowed change) zeroed. */
   static String withoutTiming(Object record) {
-    return Json.compact(record).replaceAll("\"seconds\":[-0-9.Ee]+", "\"seconds\":0");
+    return RecordLines.withoutTiming(Json.compact(record));
   }
 
   private static RunRecord local(RunSpec spec) {
