@@ -17,6 +17,8 @@ import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
+import org.nnrecover.spark.distributed.DistributedRun;
+import org.nnrecover.spark.distributed.SparkPlacement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run one recovery as one Spark task and print its record as JSON (the record "
-        + "'nnrecover ablate' would store for it).",
+        + "'nnrecover ablate' would store for it); with --distributed, one recovery with its "
+        + "samples spread over the executors.",
         "The spec is KEY=VALUE items with the keys of a sweep file's 'fixed:' block, e.g. "
             + "activation=squared-relu d=10 k=5 n=10000 gd.step=0.02.",
         "Exit code 0 for a finished run (whatever its outcome), 2 for bad input, 1 when the run "
@@ -47,21 +50,20 @@ final class RunCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--distributed",
-      description = "one large problem with its samples spread over the executors (not "
-          + "available yet)")
+      description = "one large problem with its samples generated on the executors (as "
+          + "partitions of the sample blocks) and the optimizer on the driver; prints the "
+          + "record of 'nnrecover run' with the same spec and seed")
   boolean distributed;
 
   @Mixin SparkOptions options;
+
+  @Mixin DistributedRun distributedRun;
 
   @Spec CommandSpec command;
 
   @Override
   public Integer call() throws Exception {
-    if (distributed) {
-      throw new IllegalArgumentException("--distributed is not available yet: it needs the "
-          + "block sample storage (samples as fixed 2048-row blocks) that is still being built; "
-          + "without --distributed the run executes as one Spark task");
-    }
+    distributedRun.check(distributed);
     StringBuilder yaml = new StringBuilder(String.format(Locale.ROOT,
         "name: run\nseeds: [%d]\nfixed:\n", seed));
     for (String item : items) {
@@ -76,6 +78,14 @@ final class RunCommand implements Callable<Integer> {
     try (BlockExecutor unused = new BlockExecutor(1)) {
       sweep = SweepFile.parse(yaml.toString(), "the run's spec", new Runner(options.registry(),
           unused));
+    }
+    if (distributed) {
+      SparkPlacement.requireGenerated(sweep.runs().get(0).spec());
+      try (JavaSparkContext spark = options.start("nnrecover run --distributed")) {
+        return distributedRun.run(spark, options.registry(),
+            SparkSweep.ship(spark, options.pluginJars()), sweep.runs().get(0).spec(),
+            command.commandLine().getOut(), command.commandLine().getErr());
+      }
     }
     Path scratch = Files.createTempDirectory("nnrecover-run");
     String line;

@@ -217,13 +217,4 @@ class SparkSweepTest {
     assertTrue(err.toString().contains("no-such-optimizer"), err.toString());
     assertFalse(Files.exists(dir.resolve("bad-out")));
   }
-
-  @Test
-  void distributedRecoveryIsRefusedClearly() {
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new String[] {"run", "--distributed", "activation=relu", "d=4", "k=2",
-        "n=100"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
-    assertEquals(Main.USAGE, code);
-    assertTrue(err.toString().contains("--distributed is not available yet"), err.toString());
-  }
 }

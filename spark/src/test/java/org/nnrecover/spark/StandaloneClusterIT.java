@@ -13,15 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.core.ablation.AblationRunner;
 import org.nnrecover.core.ablation.ProgressListener;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.RunRecord;
+import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.store.ResultStore;
 
 /**
@@ -29,7 +37,8 @@ import org.nnrecover.core.store.ResultStore;
  * (target/spark-home/jars, filled by the dependency plugin): a Master and two Workers (one core
  * each) as separate JVMs, and the driver as a separate JVM running the packaged jar, as
  * spark-submit would. One Worker is killed (with its executor) while the sweep runs; every run must
- * still be recorded exactly once, every line equal to the local ablate's, timing aside.
+ * still be recorded exactly once, every line equal to the local ablate's, timing aside. Then a
+ * small distributed recovery runs on the Worker left, and its record must equal the local run's.
  */
 class StandaloneClusterIT {
   /** Generous: under load from other builds an executor took 35 s to start here. */
@@ -122,6 +131,29 @@ class StandaloneClusterIT {
     assertEquals(12, cluster.size(), "every run recorded once" + diagnostics());
     assertEquals(RecordLines.of(local), cluster);
     assertTrue(log("driver").contains("done: 12 runs"), log("driver"));
+
+    // a small distributed recovery on the Worker left: the record of the local runner
+    Process recovery = start("recovery", sparkHome, List.of("-Dspark.ui.enabled=false",
+        "-Dspark.executor.memory=512m", "org.nnrecover.spark.Main", "run", "--distributed",
+        "--master", master, "--threads", "2", "--seed", "7", "activation=squared-relu",
+        "initializer=random", "random.v=oracle", "random.scale=0.3", "d=20", "k=3", "n=20000",
+        "gd.max-iterations=20"), jar);
+    if (!recovery.waitFor(SWEEP_SECONDS, TimeUnit.SECONDS)) {
+      fail("the distributed recovery did not finish in " + SWEEP_SECONDS + " s" + diagnostics());
+    }
+    assertEquals(0, recovery.exitValue(), "distributed recovery failed" + diagnostics());
+    Matcher printed = Pattern.compile("(?ms)^\\{$.*^\\}$").matcher(log("recovery"));
+    assertTrue(printed.find(), log("recovery"));
+    RunRecord reference;
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      reference = new Runner(PluginRegistry.discover(getClass().getClassLoader()), executor)
+          .run(new RunSpec("squared-relu", "random", "gd", 20, 3, 20000, 2, 0, "random", 7,
+              Map.of("gd", Map.of("max-iterations", "20"),
+                  "random", Map.of("v", "oracle", "scale", "0.3")), null, null));
+    }
+    assertEquals(20, reference.iterations(), reference.message());
+    assertEquals(RecordLines.withoutTiming(Json.compact(reference)),
+        RecordLines.withoutTiming(Json.compact(Json.mapper().readTree(printed.group()))));
   }
 
   private Process start(String name, Path sparkHome, List<String> args) throws IOException {

@@ -40,12 +40,7 @@ public final class SampleGenerator {
    */
   public static Samples generate(Network teacher, Activation activation, int n, double noise,
       long seed, BlockExecutor executor) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be >= 1, got " + n);
-    }
-    if (!(noise >= 0) || Double.isInfinite(noise)) {
-      throw new IllegalArgumentException("noise must be a finite number >= 0, got " + noise);
-    }
+    checkArguments(n, noise);
     int d = teacher.d();
     int blocks = Samples.blockCount(n);
     if ((long) n * d <= MAX_ARRAY) {
@@ -68,6 +63,32 @@ public final class SampleGenerator {
       generateBlock(teacher, activation, n, noise, seed, b, x[b], 0, y[b], 0);
     });
     return new Samples(n, d, (b, view) -> view.point(x[b], 0, y[b], 0));
+  }
+
+  /**
+   * The samples of {@link #generate} with the same arguments, held nowhere: each block is generated
+   * again whenever it is read (into the reading view's own arrays), so a pass costs a generation
+   * but the set needs no memory. For a JVM that must read samples which live elsewhere (the driver
+   * of a distributed run).
+   */
+  public static Samples onDemand(Network teacher, Activation activation, int n, double noise,
+      long seed) {
+    checkArguments(n, noise);
+    return new Samples(n, teacher.d(), (b, view) -> {
+      double[] x = view.ownX();
+      double[] y = view.ownY();
+      generateBlock(teacher, activation, n, noise, seed, b, x, 0, y, 0);
+      view.point(x, 0, y, 0);
+    });
+  }
+
+  private static void checkArguments(int n, double noise) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be >= 1, got " + n);
+    }
+    if (!(noise >= 0) || Double.isInfinite(noise)) {
+      throw new IllegalArgumentException("noise must be a finite number >= 0, got " + noise);
+    }
   }
 
   /**

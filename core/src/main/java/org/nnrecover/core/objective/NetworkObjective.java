@@ -3,7 +3,6 @@ package org.nnrecover.core.objective;
 import java.util.Arrays;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Objective;
-import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
 import org.nnrecover.core.parallel.BlockExecutor;
 
@@ -13,10 +12,11 @@ import org.nnrecover.core.parallel.BlockExecutor;
  *
  * <p>Parameter vector: W as k rows of length d (w_i at {@code i * d}), followed by v (k entries) when
  * v is trained; otherwise v is fixed. The pass visits the samples' blocks ({@link
- * Samples#BLOCK_ROWS} rows) on the {@link BlockExecutor}; each block's rows are handed as array
- * slices to one per-block method, and the block partial sums are combined in block order, so the
- * result is bit-identical for any thread count. All workspaces (and one block view per worker) are
- * allocated once here: an evaluation allocates nothing of size n or k d.
+ * Samples#BLOCK_ROWS} rows) through a {@link BlockLosses} (by default on the {@link BlockExecutor});
+ * each block's rows are handed as array slices to one per-block method ({@link LossKernel}), and the
+ * block partial sums are combined here in block order, so the result is bit-identical for any
+ * thread count, and on any machines that compute the blocks. All workspaces (and one block view
+ * per worker) are allocated once: an evaluation allocates nothing of size n or k d.
  *
  * <p>With resampling ({@code batches > 1}) the samples are cut into that many disjoint contiguous
  * batches (the samples are i.i.d., so contiguous ranges are independent random batches) and every
@@ -27,18 +27,15 @@ import org.nnrecover.core.parallel.BlockExecutor;
  */
 public final class NetworkObjective implements Objective {
   private final Samples samples;
-  private final Activation activation;
+  private final BlockLosses losses;
   private final int k;
   private final int d;
   private final boolean trainV;
-  /** The output weights of the current evaluation: the fixed v, or v copied from the point. */
-  private final double[] v;
+  private final double[] fixedV;
   private final int batches;
   private final BlockExecutor executor;
   private final int width;
   private final double[][] partial;
-  private final FusedKernel.Scratch[] scratch;
-  private final SampleBlock[] views;
   private int batchStart;
   private int batchEnd;
 
@@ -53,6 +50,23 @@ public final class NetworkObjective implements Objective {
    */
   public NetworkObjective(Samples samples, Activation activation, int k, double[] fixedV,
       boolean trainV, int batches, BlockExecutor executor) {
+    this(samples, BlockLosses.local(samples, activation, k, executor), k, fixedV, trainV, batches,
+        executor);
+  }
+
+  /**
+   * The objective with its block sums computed by {@code losses} (on other machines, say).
+   *
+   * @param samples training samples ({@link #zeroNetworkLoss} reads them on {@code executor})
+   * @param losses where the blocks' loss and gradient sums are computed
+   * @param k hidden units
+   * @param fixedV output weights used when v is not trained (ignored, may be null, when it is)
+   * @param trainV whether v is part of the parameter vector
+   * @param batches number of disjoint batches for resampling (1 = use all samples always)
+   * @param executor the worker threads of this machine
+   */
+  public NetworkObjective(Samples samples, BlockLosses losses, int k, double[] fixedV,
+      boolean trainV, int batches, BlockExecutor executor) {
     if (batches < 1 || batches > samples.n()) {
       throw new IllegalArgumentException("resample batches must be in [1, n] = [1, "
           + samples.n() + "], got " + batches);
@@ -61,23 +75,17 @@ public final class NetworkObjective implements Objective {
       throw new IllegalArgumentException("fixed v must have k = " + k + " entries");
     }
     this.samples = samples;
-    this.activation = activation;
+    this.losses = losses;
     this.k = k;
     this.d = samples.d();
     this.trainV = trainV;
-    this.v = trainV ? new double[k] : fixedV.clone();
+    this.fixedV = trainV ? null : fixedV.clone();
     this.batches = batches;
     this.executor = executor;
-    this.width = k * d + k + 1;
+    this.width = LossKernel.width(k, d);
     int largestBatch = (samples.n() + batches - 1) / batches;
     // a batch that starts inside a block touches one block more than its length needs
     this.partial = new double[Samples.blockCount(largestBatch) + 1][width];
-    this.views = executor.newViews();
-    int workers = executor.threads();
-    this.scratch = new FusedKernel.Scratch[workers];
-    for (int w = 0; w < workers; w++) {
-      scratch[w] = new FusedKernel.Scratch(d, k);
-    }
     useBatch(0);
   }
 
@@ -130,16 +138,7 @@ public final class NetworkObjective implements Objective {
     int firstBlock = Samples.blockOf(start);
     int blocks = Samples.blockOf(end - 1L) - firstBlock + 1;
     boolean wantGradient = gradient != null;
-    if (trainV) {
-      System.arraycopy(point, k * d, v, 0, k);
-    }
-    executor.forEachBlock(blocks, (i, worker) -> {
-      SampleBlock block = samples.block(firstBlock + i, views[worker]);
-      int from = (int) Math.max(0, start - block.firstRow());
-      int to = (int) Math.min(block.rows(), end - block.firstRow());
-      accumulateSlice(point, wantGradient, block.x(), block.xOffset() + from * d, block.y(),
-          block.yOffset() + from, to - from, partial[i], worker);
-    });
+    losses.compute(point, fixedV, wantGradient, start, end, partial);
     double loss = 0;
     if (wantGradient) {
       Arrays.fill(gradient, 0);
@@ -159,17 +158,5 @@ public final class NetworkObjective implements Objective {
       }
     }
     return loss / (2.0 * len);
-  }
-
-  /**
-   * Sets {@code acc} to the loss sum (last entry), gradient in W (first k d entries) and in v (next
-   * k) of the {@code rows} samples whose inputs start at {@code x[xOffset]} (row stride d) and
-   * labels at {@code y[yOffset]}, unnormalized.
-   */
-  private void accumulateSlice(double[] point, boolean wantGradient, double[] x, int xOffset,
-      double[] y, int yOffset, int rows, double[] acc, int worker) {
-    Arrays.fill(acc, 0);
-    FusedKernel.accumulate(x, xOffset, y, yOffset, rows, d, k, point, v,
-        trainV, wantGradient, activation, acc, scratch[worker]);
   }
 }

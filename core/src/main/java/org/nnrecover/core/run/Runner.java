@@ -36,7 +36,6 @@ import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
 import org.nnrecover.core.data.SampleFiles;
-import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
@@ -68,14 +67,28 @@ import org.nnrecover.core.theory.ActivationProfiles;
 public final class Runner {
   private final PluginRegistry registry;
   private final BlockExecutor executor;
+  private final SamplePlacement placement;
 
   /**
    * @param registry the plugins
    * @param executor worker threads for the sample passes
    */
   public Runner(PluginRegistry registry, BlockExecutor executor) {
+    this(registry, executor, SamplePlacement.LOCAL);
+  }
+
+  /**
+   * A runner whose generated samples live, and whose objective's block sums are computed, where
+   * {@code placement} says (on a cluster, say).
+   *
+   * @param registry the plugins
+   * @param executor worker threads for the sample passes of this JVM
+   * @param placement where samples and block sums are
+   */
+  public Runner(PluginRegistry registry, BlockExecutor executor, SamplePlacement placement) {
     this.registry = registry;
     this.executor = executor;
+    this.placement = placement;
   }
 
   /** The plugin registry this runner resolves names in. */
@@ -337,13 +350,13 @@ public final class Runner {
     private void generateData() {
       truth = Teachers.make(resolved.teacher(), spec.d(), spec.k(), spec.kappa(),
           Seeds.stream(spec.seed(), Seeds.TEACHER));
-      samples = SampleGenerator.generate(truth, activation, spec.n(), spec.noise(),
-          spec.seed(), executor);
+      samples = placement.generate(truth, activation, spec, executor);
     }
 
     private NetworkObjective objective(double[] v, boolean trainV, int batches) {
-      return new NetworkObjective(samples, activation, spec.k(), v, trainV, batches,
-          executor);
+      return new NetworkObjective(samples,
+          placement.losses(samples, activation, spec.k(), executor), spec.k(), v, trainV,
+          batches, executor);
     }
 
     private OptimizationResult optimize(Optimizer optimizer, Network start) {

@@ -97,6 +97,46 @@ class BlockStorageTest {
   }
 
   /**
+   * Samples generated on demand (held nowhere) read the same blocks as the stored set, and the
+   * objective over them has the same bits; each read regenerates (two views of one block hold
+   * equal, separate arrays).
+   */
+  @Test
+  void onDemandSamplesEqualTheGeneratedSet() {
+    int d = 5;
+    int n = 2 * B + 77;
+    long seed = 4;
+    Network truth = teacher(d, 2, seed);
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      Samples stored = SampleGenerator.generate(truth, SQUARED_RELU, n, 0.1, seed, executor);
+      Samples lazy = SampleGenerator.onDemand(truth, SQUARED_RELU, n, 0.1, seed);
+      assertEquals(stored.blocks(), lazy.blocks());
+      SampleBlock a = new SampleBlock();
+      SampleBlock b = new SampleBlock();
+      for (int block = 0; block < stored.blocks(); block++) {
+        int rows = stored.blockRows(block);
+        stored.block(block, a);
+        lazy.block(block, b);
+        assertArrayEquals(slice(a.x(), a.xOffset(), rows * d), slice(b.x(), b.xOffset(), rows * d),
+            0);
+        assertArrayEquals(slice(a.y(), a.yOffset(), rows), slice(b.y(), b.yOffset(), rows), 0);
+        assertTrue(a.x() != b.x(), "the lazy view holds its own copy");
+      }
+      double[] point = new double[2 * d + 2];
+      Arrays.fill(point, 0.3);
+      double[] g1 = new double[point.length];
+      double[] g2 = new double[point.length];
+      double f1 = new NetworkObjective(stored, SQUARED_RELU, 2, null, true, 1, executor)
+          .evaluate(point, g1);
+      double f2 = new NetworkObjective(lazy, SQUARED_RELU, 2, null, true, 1, executor)
+          .evaluate(point, g2);
+      assertEquals(f1, f2, 0);
+      assertArrayEquals(g1, g2, 0);
+      assertTrue(f1 > 0);
+    }
+  }
+
+  /**
    * Generation, the objective (with resampling batches whose bounds fall inside blocks) and the
    * block reducer give the same bits on 1, 2 and 3 threads; the API's sequential default reducer
    * gives the core's bits too.

@@ -1,0 +1,218 @@
+package org.nnrecover.spark.distributed;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.storage.StorageLevel;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleGenerator;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.objective.BlockLosses;
+import org.nnrecover.core.objective.LossKernel;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.SamplePlacement;
+
+/**
+ * One run's samples on Spark executors: an RDD of the sample blocks, partitioned into contiguous
+ * ranges of block indices, each block generated on its executor from the run's seed with
+ * {@link SampleGenerator#generateBlock} (no sample crosses the network) and cached there.
+ *
+ * <p>Each evaluation of the objective ships the point with its tasks, every partition returns its blocks'
+ * sums from the core's {@link LossKernel} (one accumulator per block), and the driver places them
+ * by block index, so that {@code NetworkObjective} adds them in block order exactly as on one
+ * machine: the same bits. A lost or evicted partition is generated again from the seed, and a
+ * task that runs twice returns the same bits, so Spark's retries cannot change a result.
+ *
+ * <p>The driver's view of the samples (read by the initializer and for the zero-network loss) is
+ * {@link SampleGenerator#onDemand}: blocks generated again on the driver at each of those passes,
+ * never held.
+ *
+ * <p>Serves one run; {@link #close} drops the cached blocks.
+ */
+public final class SparkPlacement implements SamplePlacement, AutoCloseable {
+  private final JavaSparkContext spark;
+  private final String spec;
+  private final ArrayList<String> pluginFiles;
+  private final int partitions;
+  private final boolean cache;
+  private final EvaluationTimes times = new EvaluationTimes();
+  private JavaRDD<GeneratedBlock> blocks;
+  private Samples driverSamples;
+
+  /**
+   * @param spark the Spark context
+   * @param spec the run (its samples are generated: no data file)
+   * @param pluginFiles the file names of the plugin jars shipped to the executors
+   * @param partitions partitions of the blocks (at most one per block is used)
+   * @param cache keep the generated blocks in executor memory; false regenerates them at every
+   *     evaluation
+   */
+  public SparkPlacement(JavaSparkContext spark, RunSpec spec, List<String> pluginFiles,
+      int partitions, boolean cache) {
+    requireGenerated(spec);
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+    }
+    this.spark = spark;
+    this.spec = Json.compact(spec);
+    this.pluginFiles = new ArrayList<>(pluginFiles);
+    this.partitions = partitions;
+    this.cache = cache;
+  }
+
+  /**
+   * Refuses a spec whose samples are read from a file.
+   *
+   * @throws IllegalArgumentException saying what is possible instead
+   */
+  public static void requireGenerated(RunSpec spec) {
+    if (spec.dataFile() != null) {
+      throw new IllegalArgumentException("distributed recovery generates its samples on the "
+          + "executors; data files (" + spec.dataFile() + ") are read on one machine: run "
+          + "without --distributed");
+    }
+  }
+
+  /** The time the evaluations took so far. */
+  public EvaluationTimes times() {
+    return times;
+  }
+
+  /** Number of partitions of the blocks (after {@link #generate}). */
+  public int partitions() {
+    return blocks == null ? 0 : blocks.getNumPartitions();
+  }
+
+  @Override
+  public Samples generate(Network teacher, Activation activation, RunSpec run,
+      BlockExecutor executor) {
+    if (blocks != null) {
+      throw new IllegalStateException("a SparkPlacement serves one run");
+    }
+    int count = Samples.blockCount(run.n());
+    JavaRDD<Integer> indices = spark.parallelize(IntStream.range(0, count).boxed().toList(),
+        Math.min(partitions, count));
+    blocks = indices.mapPartitions(generator(teacher.weights(), teacher.outputWeights(),
+        teacher.d(), run.n(), run.noise(), run.seed(), spec, pluginFiles), true)
+        .setName("sample blocks of seed " + run.seed());
+    driverSamples = SampleGenerator.onDemand(teacher, activation, run.n(), run.noise(),
+        run.seed());
+    if (cache) {
+      blocks.persist(StorageLevel.MEMORY_ONLY());
+      long start = System.nanoTime();
+      spark.setJobDescription("nnrecover: generate " + count + " sample blocks");
+      blocks.count();
+      times.generated((System.nanoTime() - start) * 1e-9);
+    }
+    return driverSamples;
+  }
+
+  @Override
+  public BlockLosses losses(Samples samples, Activation activation, int k,
+      BlockExecutor executor) {
+    if (samples != driverSamples) {
+      throw new IllegalStateException("the distributed objective only sums the samples this "
+          + "placement generated");
+    }
+    int d = samples.d();
+    return (point, fixedV, wantGradient, start, end, partial) -> {
+      long begin = System.nanoTime();
+      spark.setJobDescription("nnrecover: objective" + (wantGradient ? " and gradient" : ""));
+      // the point travels inside the task: Spark broadcasts each job's serialized task once, so
+      // this is the one broadcast of the point (a Broadcast of its own would be a second one)
+      List<BlockSums> results = blocks.mapPartitions(kernelPass(point.clone(), fixedV,
+          wantGradient, start, end, k, d, spec, pluginFiles)).collect();
+      int first = Samples.blockOf(start);
+      boolean[] placed = new boolean[Samples.blockOf(end - 1L) - first + 1];
+      long slowest = 0;
+      long all = 0;
+      for (BlockSums result : results) {
+        slowest = Math.max(slowest, result.computeNanos());
+        all += result.computeNanos();
+        for (int i = 0; i < result.sums().length; i++) {
+          int slot = result.firstBlock() + i - first;
+          if (placed[slot]) {
+            throw new IllegalStateException("block " + (first + slot) + " was summed twice");
+          }
+          placed[slot] = true;
+          System.arraycopy(result.sums()[i], 0, partial[slot], 0, partial[slot].length);
+        }
+      }
+      for (int slot = 0; slot < placed.length; slot++) {
+        if (!placed[slot]) {
+          throw new IllegalStateException("block " + (first + slot) + " was not summed");
+        }
+      }
+      times.add(System.nanoTime() - begin, slowest, all);
+    };
+  }
+
+  /** Generates a partition's blocks on its executor (captures only the teacher and the seed). */
+  private static FlatMapFunction<Iterator<Integer>, GeneratedBlock> generator(double[] w,
+      double[] v, int d, int n, double noise, long seed, String spec,
+      ArrayList<String> pluginFiles) {
+    return indices -> {
+      Network teacher = new Network(w, v, d);
+      Activation activation = ExecutorActivations.of(spec, pluginFiles);
+      List<GeneratedBlock> out = new ArrayList<>();
+      while (indices.hasNext()) {
+        int b = indices.next();
+        int rows = (int) Math.min(Samples.BLOCK_ROWS, n - (long) b * Samples.BLOCK_ROWS);
+        double[] x = new double[rows * d];
+        double[] y = new double[rows];
+        SampleGenerator.generateBlock(teacher, activation, n, noise, seed, b, x, 0, y, 0);
+        out.add(new GeneratedBlock(b, x, y));
+      }
+      return out.iterator();
+    };
+  }
+
+  /**
+   * One evaluation on a partition: {@link LossKernel#accumulate} over each of its blocks' rows in
+   * [start, end), one accumulator per block.
+   */
+  private static FlatMapFunction<Iterator<GeneratedBlock>, BlockSums> kernelPass(
+      double[] point, double[] fixedV, boolean wantGradient, int start, int end,
+      int k, int d, String spec, ArrayList<String> pluginFiles) {
+    return blocks -> {
+      LossKernel kernel = new LossKernel(ExecutorActivations.of(spec, pluginFiles), k, d);
+      List<double[]> sums = new ArrayList<>();
+      int first = -1;
+      long compute = 0;
+      while (blocks.hasNext()) {
+        GeneratedBlock block = blocks.next();
+        long firstRow = (long) block.index() * Samples.BLOCK_ROWS;
+        int rows = block.y().length;
+        if (firstRow + rows <= start || firstRow >= end) {
+          continue;
+        }
+        long begin = System.nanoTime();
+        int from = (int) Math.max(0, start - firstRow);
+        int to = (int) Math.min(rows, end - firstRow);
+        double[] acc = new double[LossKernel.width(k, d)];
+        kernel.accumulate(point, fixedV, wantGradient, block.x(), from * d, block.y(), from,
+            to - from, acc);
+        compute += System.nanoTime() - begin;
+        if (first < 0) {
+          first = block.index();
+        }
+        sums.add(acc);
+      }
+      return List.of(new BlockSums(first, sums.toArray(double[][]::new), compute)).iterator();
+    };
+  }
+
+  @Override
+  public void close() {
+    if (blocks != null) {
+      blocks.unpersist(false);
+    }
+  }
+}

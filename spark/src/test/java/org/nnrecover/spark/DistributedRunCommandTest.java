@@ -1,0 +1,64 @@
+package org.nnrecover.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.nnrecover.core.io.Json;
+import org.nnrecover.core.parallel.BlockExecutor;
+import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.RunRecord;
+import org.nnrecover.core.run.Runner;
+
+/** {@code nnrecover-spark run --distributed} on the command line (its own local[2] context). */
+class DistributedRunCommandTest {
+  private static int execute(StringWriter out, StringWriter err, String... args) {
+    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void printsTheRecordOfTheLocalRunAndTheTimeSplit() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = execute(out, err, "run", "--master", "local[2]", "--distributed", "--threads",
+        "2", "--format", "json", "--seed", "7", "activation=squared-relu",
+        "initializer=tensor", "optimizer=gd", "d=20", "k=3", "n=20000", "gd.max-iterations=50",
+        "gd.step=0.02", "run.trace-every=10");
+    assertEquals(0, code, err.toString());
+    RunRecord local;
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      local = new Runner(PluginRegistry.discover(getClass().getClassLoader()), executor)
+          .run(SparkPlacementTest.SPEC);
+    }
+    // the printed JSON, compacted, against the local record's
+    assertEquals(SparkPlacementTest.withoutTiming(Json.mapper().readTree(Json.compact(local))),
+        SparkPlacementTest.withoutTiming(Json.mapper().readTree(out.toString())));
+    // local[2]: Spark's default parallelism, 2 partitions
+    assertTrue(err.toString().contains("2 partitions; distributed evaluations: "),
+        err.toString());
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2BeforeSparkStarts() {
+    StringWriter err = new StringWriter();
+    int code = execute(new StringWriter(), err, "run", "--distributed",
+        "activation=relu", "k=2", "data=/no/such.npy");
+    assertEquals(Main.USAGE, code);
+    assertTrue(err.toString().startsWith("nnrecover-spark run: distributed recovery generates "
+        + "its samples on the executors; data files (/no/such.npy)"), err.toString());
+
+    err = new StringWriter();
+    code = execute(new StringWriter(), err, "run", "--partitions", "3", "activation=relu", "d=4",
+        "k=2", "n=100");
+    assertEquals(Main.USAGE, code);
+    assertTrue(err.toString().contains("options of --distributed runs"), err.toString());
+
+    err = new StringWriter();
+    code = execute(new StringWriter(), err, "run", "--distributed", "--format", "text",
+        "activation=relu", "d=4", "k=2", "n=100");
+    assertEquals(Main.USAGE, code);
+    assertTrue(err.toString().contains("prints json only"), err.toString());
+  }
+}
