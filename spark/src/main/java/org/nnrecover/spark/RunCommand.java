@@ -72,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException("malformed spec item '" + item + "': expected "
             + "KEY=VALUE with a key of a sweep file's fixed: block, e.g. d=10 or gd.step=0.02");
       }
+      if (distributed && m.group(1).equals("data")) {
+        SparkPlacement.requireGenerated(m.group(3).trim());
+      }
       yaml.append("  ").append(m.group(1)).append(": ").append(m.group(3).trim()).append('\n');
     }
     Sweep sweep;

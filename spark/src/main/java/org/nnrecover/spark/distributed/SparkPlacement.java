@@ -73,9 +73,19 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
    * @throws IllegalArgumentException saying what is possible instead
    */
   public static void requireGenerated(RunSpec spec) {
-    if (spec.dataFile() != null) {
+    requireGenerated(spec.dataFile());
+  }
+
+  /**
+   * Refuses a data file for a distributed run (checked before the spec is validated, so that the
+   * refusal says why a data file cannot be used rather than that this one is missing).
+   *
+   * @param dataFile the spec's data file, or null
+   */
+  public static void requireGenerated(String dataFile) {
+    if (dataFile != null) {
       throw new IllegalArgumentException("distributed recovery generates its samples on the "
-          + "executors; data files (" + spec.dataFile() + ") are read on one machine: run "
+          + "executors; data files (" + dataFile + ") are read on one machine: run "
           + "without --distributed");
     }
   }
