@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
@@ -93,6 +94,7 @@ public final class PluginJars {
   private static void loadJar(Path jar, ClassLoader parent, PluginRegistry.Builder builder) {
     String source = jar.toAbsolutePath().normalize().toString();
     String declared;
+    String version;
     if (!Files.isRegularFile(jar)) {
       skip(builder, source, Files.isSymbolicLink(jar) ? "a link to a file that does not exist"
           : "not a regular file");
@@ -102,6 +104,8 @@ public final class PluginJars {
       Manifest manifest = file.getManifest();
       declared = manifest == null ? null
           : manifest.getMainAttributes().getValue(ApiVersion.MANIFEST_ATTRIBUTE);
+      version = manifest == null ? null
+          : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
     } catch (IOException | SecurityException e) {
       skip(builder, source, "not a readable jar file (" + (e instanceof IOException io
           ? IoErrors.reason(io) : e.getMessage()) + ")");
@@ -119,7 +123,8 @@ public final class PluginJars {
       skip(builder, source, "cannot be opened as a class path entry (" + e.getMessage() + ")");
       return;
     }
-    int declaredProviders = loadProviders(loader, source, builder);
+    int declaredProviders = loadProviders(loader, source,
+        version == null ? PluginEntry.UNSTATED_VERSION : version, builder);
     if (declaredProviders == 0) {
       skip(builder, source, "declares no plugins: it has no META-INF/services/"
           + "org.nnrecover.api.<Kind>Provider file listing provider classes");
@@ -132,9 +137,12 @@ public final class PluginJars {
    * throwing constructor) or is malformed is skipped with a one-line reason, and the others are
    * still loaded. Used alike for the built-in plugins and for each jar.
    *
+   * @param version the version recorded for these plugins (the jar manifest's
+   *     Implementation-Version; nnrecover's own for the built-in ones)
    * @return the number of providers declared, loadable or not
    */
-  static int loadProviders(ClassLoader loader, String source, PluginRegistry.Builder builder) {
+  static int loadProviders(ClassLoader loader, String source, String version,
+      PluginRegistry.Builder builder) {
     int declaredProviders = 0;
     for (PluginKind kind : PluginKind.values()) {
       Iterator<? extends PluginProvider<?>> providers =
@@ -153,7 +161,7 @@ public final class PluginJars {
           continue;
         }
         declaredProviders++;
-        admit(builder, kind, provider, source);
+        admit(builder, kind, provider, source, version);
       }
     }
     return declaredProviders;
@@ -161,7 +169,7 @@ public final class PluginJars {
 
   /** Checks one provider's name and parameters and adds it unless its name is taken. */
   private static void admit(PluginRegistry.Builder builder, PluginKind kind,
-      PluginProvider<?> provider, String source) {
+      PluginProvider<?> provider, String source, String version) {
     String type = provider.getClass().getName();
     String name;
     try {
@@ -188,7 +196,7 @@ public final class PluginJars {
           + clash.provider().getClass().getName() + "); rename one of them");
       return;
     }
-    builder.add(new PluginEntry(kind, provider, source));
+    builder.add(new PluginEntry(kind, provider, source, version));
     LOG.info("loaded {} '{}' ({}) from {}", kind.id(), name, type, source);
   }
 

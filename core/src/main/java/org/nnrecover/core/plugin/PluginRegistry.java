@@ -54,7 +54,7 @@ public final class PluginRegistry {
    */
   public static PluginRegistry discover(ClassLoader loader, List<Path> pluginPaths) {
     Builder builder = new Builder();
-    PluginJars.loadProviders(loader, BUILT_IN, builder);
+    PluginJars.loadProviders(loader, BUILT_IN, PluginEntry.BUILT_IN_VERSION, builder);
     PluginJars.load(pluginPaths, loader, builder);
     return builder.build();
   }

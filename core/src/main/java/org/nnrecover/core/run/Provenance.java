@@ -11,7 +11,8 @@ import java.util.Map;
  * @param java Java version and vendor
  * @param os operating system and architecture
  * @param threads worker threads used (results do not depend on it)
- * @param plugins for each plugin used: its kind, class and source (built-in or jar path)
+ * @param plugins for each plugin used: its kind, class, source (built-in or jar path) and version
+ *     (nnrecover's for built-ins, the jar manifest's Implementation-Version for jar plugins)
  */
 public record Provenance(String nnrecoverVersion, String apiVersion, String commit, String java,
     String os, int threads, Map<String, Map<String, String>> plugins) {}

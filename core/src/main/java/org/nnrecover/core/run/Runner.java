@@ -496,11 +496,11 @@ public final class Runner {
           plugin.put("kind", kind.id());
           plugin.put("class", entry.provider().getClass().getName());
           plugin.put("source", entry.source());
+          plugin.put("version", entry.version());
           plugins.put(name, plugin);
         }
       }
-      String version = Runner.class.getPackage().getImplementationVersion();
-      return new Provenance(version == null ? "dev" : version, ApiVersion.CURRENT,
+      return new Provenance(PluginEntry.coreVersion(), ApiVersion.CURRENT,
           System.getProperty("nnrecover.commit"),
           System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
           System.getProperty("os.name") + " " + System.getProperty("os.arch"),

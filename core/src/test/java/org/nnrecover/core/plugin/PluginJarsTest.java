@@ -87,6 +87,17 @@ class PluginJarsTest {
     assertEquals(PluginRegistry.BUILT_IN, registry.find(PluginKind.ACTIVATION, "relu").source());
     assertEquals(10, registry.entries(PluginKind.ACTIVATION).size());
     assertEquals(List.of(), registry.skipped());
+    // versions: this jar's manifest states none; built-ins carry nnrecover's own
+    assertEquals(PluginEntry.UNSTATED_VERSION, entry.version());
+    assertEquals(PluginEntry.coreVersion(),
+        registry.find(PluginKind.ACTIVATION, "relu").version());
+  }
+
+  @Test
+  void aJarPluginsVersionIsItsManifestsImplementationVersion() throws IOException {
+    Path jar = TestJars.jar(folder("versioned").resolve("cube-2.3.jar"), classes,
+        Map.of(ACTIVATIONS, "test.plugins.Cube"), ApiVersion.CURRENT, "2.3");
+    assertEquals("2.3", discover(jar).find(PluginKind.ACTIVATION, "cube").version());
   }
 
   @Test

@@ -49,10 +49,20 @@ public final class TestJars {
    */
   public static Path jar(Path jar, Path classes, Map<String, String> services, String apiVersion)
       throws IOException {
+    return jar(jar, classes, services, apiVersion, null);
+  }
+
+  /** {@link #jar(Path, Path, Map, String)} whose manifest also states an Implementation-Version. */
+  public static Path jar(Path jar, Path classes, Map<String, String> services, String apiVersion,
+      String implementationVersion) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (apiVersion != null) {
       manifest.getMainAttributes().putValue("Nnrecover-Api-Version", apiVersion);
+    }
+    if (implementationVersion != null) {
+      manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION,
+          implementationVersion);
     }
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
         Stream<Path> files = Files.walk(classes)) {
