@@ -33,4 +33,17 @@ public interface PluginProvider<T> {
   default List<ParamSpec> parameters() {
     return List.of();
   }
+
+  /**
+   * Checks the rules that tie several parameters together (for example that one constant exceeds
+   * another), which a single {@link ParamSpec} cannot state. The core calls it when it resolves a
+   * spec, before any data are made or any run starts (a sweep checks every cell first), with values
+   * that each passed their own {@link ParamSpec}. Throw an {@link IllegalArgumentException} naming
+   * the parameters ({@code plugin.parameter}) and what is allowed: the spec is then refused with
+   * that message (exit code 2 on the command line). The default accepts every combination.
+   *
+   * @param params the resolved values of {@link #parameters()}
+   * @since 1.1
+   */
+  default void validate(Params params) {}
 }

@@ -214,6 +214,13 @@ class BadInputCatalogueTest {
 
   private static void ranges() {
     Kind r = Kind.RANGE;
+    // rules across parameters (PluginProvider.validate) refuse the spec before any data are made
+    add(r, 2, "line-search.curvature = 1.0e-5|must exceed line-search.armijo", "run",
+        "--activation", "relu", "-k", "1", "-d", "3", "-n", "200", "--optimizer", "line-search",
+        "--set", "line-search.wolfe=true", "--set", "line-search.curvature=0.00001");
+    add(r, 2, "lbfgs.curvature = 0.5|must exceed lbfgs.armijo = 0.5", "run", "--activation",
+        "relu", "-k", "1", "-d", "3", "-n", "200", "--optimizer", "lbfgs", "--set",
+        "lbfgs.curvature=0.5", "--set", "lbfgs.armijo=0.5");
     for (String kappa : List.of("0", "0.5", "-1", "1e7", "1e308", "NaN", "Infinity",
         "-Infinity")) {
       add(r, 2, "kappa|[1, 1e6]", run("--kappa", kappa));

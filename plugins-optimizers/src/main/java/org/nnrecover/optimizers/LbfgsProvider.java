@@ -41,14 +41,22 @@ public final class LbfgsProvider implements OptimizerProvider {
                 + "optimizer stops"));
   }
 
+  /** The strong-Wolfe search needs 0 < armijo < curvature < 1. */
   @Override
-  public Optimizer create(Params params) {
+  public void validate(Params params) {
     double armijo = params.getDouble("armijo");
     double curvature = params.getDouble("curvature");
     if (!(curvature > armijo)) {
       throw new IllegalArgumentException("lbfgs.curvature = " + curvature
-          + " must exceed lbfgs.armijo = " + armijo);
+          + " must exceed lbfgs.armijo = " + armijo + " for the strong Wolfe conditions");
     }
+  }
+
+  @Override
+  public Optimizer create(Params params) {
+    double armijo = params.getDouble("armijo");
+    double curvature = params.getDouble("curvature");
+    validate(params);
     int memory = params.getInt("memory");
     int maxTrials = params.getInt("max-trials");
     return problem -> new Run(problem, memory, armijo, curvature, maxTrials).minimize();

@@ -46,15 +46,23 @@ public final class LineSearchProvider implements OptimizerProvider {
             "evaluations one search may use; when none is acceptable the optimizer stops"));
   }
 
+  /** Strong Wolfe needs 0 < armijo < curvature < 1; each bound alone is in the parameters. */
+  @Override
+  public void validate(Params params) {
+    double armijo = params.getDouble("armijo");
+    double curvature = params.getDouble("curvature");
+    if (params.getBoolean("wolfe") && !(curvature > armijo)) {
+      throw new IllegalArgumentException("line-search.curvature = " + curvature
+          + " must exceed line-search.armijo = " + armijo + " for the strong Wolfe conditions");
+    }
+  }
+
   @Override
   public Optimizer create(Params params) {
     double armijo = params.getDouble("armijo");
     double curvature = params.getDouble("curvature");
     boolean wolfe = params.getBoolean("wolfe");
-    if (wolfe && !(curvature > armijo)) {
-      throw new IllegalArgumentException("line-search.curvature = " + curvature
-          + " must exceed line-search.armijo = " + armijo + " for the strong Wolfe conditions");
-    }
+    validate(params);
     LineSearchDescent.Settings settings = new LineSearchDescent.Settings(
         params.getDouble("initial-step"), params.getDouble("growth"), params.getDouble("shrink"),
         armijo, wolfe, curvature, params.getInt("max-trials"));

@@ -30,6 +30,8 @@ final class ProviderChecks {
           name + "." + spec.name() + ": the default '" + spec.defaultValue()
               + "' must itself be allowed (" + spec.allowed() + ")");
     }
-    assertDoesNotThrow(() -> Params.defaults(name, provider.parameters()));
+    Params defaults = assertDoesNotThrow(() -> Params.defaults(name, provider.parameters()));
+    assertDoesNotThrow(() -> provider.validate(defaults),
+        name + ": validate() must accept the parameters' own defaults");
   }
 }

@@ -177,7 +177,8 @@ public final class PluginRegistry {
 
   /**
    * Validates user-given values for a plugin and fills in defaults; parameters that name another
-   * plugin must name an existing one.
+   * plugin must name an existing one, and the provider's own cross-parameter rules
+   * ({@link org.nnrecover.api.PluginProvider#validate}) must hold.
    *
    * @throws IllegalArgumentException naming plugin, parameter and what is allowed
    */
@@ -185,6 +186,7 @@ public final class PluginRegistry {
     PluginEntry entry = find(kind, name);
     List<ParamSpec> specs = parameters(entry);
     Params params = Params.resolve(name, specs, given);
+    entry.provider().validate(params); // rules across parameters, before any work
     for (ParamSpec spec : specs) {
       if (spec.type() == ParamType.PLUGIN) {
         PluginKind target = kindById(spec.choices().get(0));
