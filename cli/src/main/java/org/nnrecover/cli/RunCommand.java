@@ -14,6 +14,7 @@ import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,18 +36,29 @@ final class RunCommand implements Callable<Integer> {
       description = "write the per-iteration trace to this CSV file")
   Path traceFile;
 
+  @Option(names = "--from-record", paramLabel = "FILE[:LINE]",
+      description = "re-run the spec and seed of a stored run record (a 'run --format json' "
+          + "output, or line LINE of a runs.jsonl) and check that the new record matches it bit "
+          + "for bit, timing and provenance aside; exit code 0 when it does, 1 when it does not")
+  String fromRecord;
+
   @Spec CommandSpec command;
 
   @Override
   public Integer call() {
     OutputFormat outputFormat = output.chosen();
-    RunSpec spec = specOptions.toSpec();
+    RecordCheck check = fromRecord == null ? null : RecordCheck.read(fromRecord);
+    if (check != null) {
+      refuseSpecOptions();
+    }
+    RunSpec spec = check != null ? check.spec() : specOptions.toSpec(command.commandLine());
     RunRecord record;
     try (BlockExecutor executor = common.executor()) {
       Runner runner = new Runner(common.registry(), executor);
       ResolvedSpec resolved = runner.resolve(spec);
       List<String> unused = runner.unusedSettings(resolved);
-      if (!unused.isEmpty()) {
+      // a record's spec may carry a sweep's settings for plugins its cell does not use
+      if (!unused.isEmpty() && check == null) {
         throw new IllegalArgumentException("--set for " + String.join(", ", unused)
             + ", which this run does not use (activation " + spec.activation() + ", initializer "
             + spec.initializer() + ", optimizer " + spec.optimizer() + "): it would be ignored");
@@ -57,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
       TraceCsv.write(traceFile, record.trace());
     }
     PrintWriter out = command.commandLine().getOut();
+    if (check != null) {
+      return report(check, record, out);
+    }
     if (outputFormat == OutputFormat.JSON) {
       out.println(Json.pretty(record));
     } else {
@@ -68,6 +83,33 @@ final class RunCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     return record.outcome().equals(Outcome.FAILED.id()) ? Main.FAILURE : 0;
+  }
+
+  /** With --from-record the spec is the record's: a spec option as well would be ignored. */
+  private void refuseSpecOptions() {
+    CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+    for (CommandLine.Model.OptionSpec option : command.mixins().get("specOptions").options()) {
+      if (parsed.hasMatchedOption(option)) {
+        throw new IllegalArgumentException("--from-record takes the spec and seed from the record;"
+            + " " + option.longestName() + " would be ignored: give one or the other");
+      }
+    }
+  }
+
+  /** Says whether the re-run matched the stored record; exit code 0 if so, 1 if not. */
+  private static int report(RecordCheck check, RunRecord record, PrintWriter out) {
+    List<String> differences = check.differences(record);
+    if (differences.isEmpty()) {
+      out.printf(Locale.ROOT, "reproduced %s: the new record matches the stored one bit for bit "
+          + "(timing and provenance aside): outcome %s, %d iterations, final unitError %s%n",
+          check.where(), record.outcome(), record.iterations(), record.finalMetrics() == null
+              ? "-" : TextTable.number(record.finalMetrics().unitError()));
+      return 0;
+    }
+    out.println("NOT reproduced " + check.where() + ": " + differences.size()
+        + " fields differ (timing and provenance aside):");
+    differences.forEach(difference -> out.println("  " + difference));
+    return Main.FAILURE;
   }
 
   private static void printText(PrintWriter out, RunRecord r) {

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nnrecover.core.run.RunSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** The options that make a run spec: problem, plugins, parameters, seed. */
 final class SpecOptions {
-  @Option(names = "--activation", required = true, paramLabel = "A",
-      description = "activation plugin, e.g. squared-relu")
+  // required unless the spec comes from --from-record: checked in toSpec
+  @Option(names = "--activation", paramLabel = "A",
+      description = "activation plugin, e.g. squared-relu (required)")
   String activation;
 
   @Option(names = "--initializer", defaultValue = "tensor", paramLabel = "I",
@@ -26,8 +30,8 @@ final class SpecOptions {
           + "and -d only checks it)")
   int d;
 
-  @Option(names = "-k", required = true, paramLabel = "K", description = "hidden units")
-  int k;
+  @Option(names = "-k", paramLabel = "K", description = "hidden units (required)")
+  Integer k;
 
   @Option(names = "-n", paramLabel = "N", defaultValue = "0",
       description = "number of samples (required, except with --data: then every row of the "
@@ -63,8 +67,25 @@ final class SpecOptions {
       description = "ground truth for --data: JSON with W (d rows of k numbers) and v")
   String truthFile;
 
-  /** The spec these options describe. */
-  RunSpec toSpec() {
+  /**
+   * The spec these options describe.
+   *
+   * @throws CommandLine.MissingParameterException when --activation or -k is missing
+   */
+  RunSpec toSpec(CommandLine commandLine) {
+    List<ArgSpec> missing = new ArrayList<>();
+    if (activation == null) {
+      missing.add(commandLine.getCommandSpec().findOption("--activation"));
+    }
+    if (k == null) {
+      missing.add(commandLine.getCommandSpec().findOption("-k"));
+    }
+    if (!missing.isEmpty()) {
+      throw new CommandLine.MissingParameterException(commandLine, missing,
+          "Missing required option" + (missing.size() > 1 ? "s: " : ": ") + String.join(", ",
+              missing.stream().map(a -> "'" + ((OptionSpec) a).longestName() + "="
+                  + a.paramLabel() + "'").toList()));
+    }
     // ranges are checked where every front end checks them: Runner.resolve, via SpecLimits
     return new RunSpec(activation, initializer, optimizer, d, k, n, kappa, noise, teacher, seed,
         parseSettings(settings), dataFile, truthFile);
