@@ -4,14 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
-import org.nnrecover.activations.SquaredRelu;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
-import org.nnrecover.core.data.SampleGenerator;
-import org.nnrecover.core.data.Seeds;
-import org.nnrecover.core.data.TeacherKind;
-import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.objective.NetworkObjective;
 import org.nnrecover.core.parallel.BlockExecutor;
 
@@ -31,13 +26,11 @@ public final class ObjectiveBenchmark {
     int d = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-    Activation squaredRelu = Activations.defaults(new SquaredRelu());
-    Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
-    Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0, 1);
-    double[] point = truth.weights();
-    for (int i = 0; i < point.length; i++) {
-      point[i] *= 1.01;
-    }
+    BenchmarkProblem problem = BenchmarkProblem.of(n, d, k);
+    Activation squaredRelu = problem.activation();
+    Network truth = problem.truth();
+    Samples samples = problem.samples();
+    double[] point = problem.point();
     System.out.printf(Locale.ROOT, "objective+gradient, squared-relu, n=%d d=%d k=%d "
         + "(%d evaluations after warm-up; median and min)%n", n, d, k, repetitions);
     double[] reference = null;

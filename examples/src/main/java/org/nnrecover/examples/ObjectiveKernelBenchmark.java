@@ -1,14 +1,7 @@
 package org.nnrecover.examples;
 
 import java.util.concurrent.TimeUnit;
-import org.nnrecover.activations.SquaredRelu;
-import org.nnrecover.api.Activation;
-import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
-import org.nnrecover.core.data.SampleGenerator;
-import org.nnrecover.core.data.Seeds;
-import org.nnrecover.core.data.TeacherKind;
-import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.objective.NetworkObjective;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,16 +50,11 @@ public class ObjectiveKernelBenchmark {
     int n = Integer.parseInt(parts[0]);
     int d = Integer.parseInt(parts[1]);
     int k = Integer.parseInt(parts[2]);
-    Activation squaredRelu = Activations.defaults(new SquaredRelu());
-    Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
-    Samples samples = SampleGenerator.generate(truth, squaredRelu, n, 0, 1);
+    BenchmarkProblem problem = BenchmarkProblem.of(n, d, k);
     executor = new BlockExecutor(threads);
-    objective = new NetworkObjective(samples, squaredRelu, k, truth.outputWeights(), false, 1,
-        executor);
-    point = truth.weights();
-    for (int i = 0; i < point.length; i++) {
-      point[i] *= 1.01;
-    }
+    objective = new NetworkObjective(problem.samples(), problem.activation(), k,
+        problem.truth().outputWeights(), false, 1, executor);
+    point = problem.point();
     gradient = new double[objective.dimension()];
   }
 

@@ -5,15 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.nnrecover.activations.SquaredRelu;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
 import org.nnrecover.core.data.SampleFiles;
-import org.nnrecover.core.data.SampleGenerator;
-import org.nnrecover.core.data.Seeds;
-import org.nnrecover.core.data.TeacherKind;
-import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.objective.NetworkObjective;
 import org.nnrecover.core.parallel.BlockExecutor;
 
@@ -32,17 +27,15 @@ public final class SampleStorageBenchmark {
     int d = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-    Activation squaredRelu = Activations.defaults(new SquaredRelu());
-    Network truth = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
-    Samples heap = SampleGenerator.generate(truth, squaredRelu, n, 0, 1);
+    BenchmarkProblem problem = BenchmarkProblem.of(n, d, k);
+    Activation squaredRelu = problem.activation();
+    Network truth = problem.truth();
+    Samples heap = problem.samples();
     Path file = Files.createTempFile("nnrecover-storage-benchmark", ".npy");
     try {
       SampleFiles.writeNpy(file, heap);
       Samples mapped = SampleFiles.read(file, d);
-      double[] point = truth.weights();
-      for (int i = 0; i < point.length; i++) {
-        point[i] *= 1.01;
-      }
+      double[] point = problem.point();
       System.out.printf(Locale.ROOT, "n=%d d=%d k=%d, median and min of %d after warm-up%n", n,
           d, k, repetitions);
       for (int threads : new int[] {1, 2}) {
