@@ -44,6 +44,21 @@ public interface SampleReducer {
   }
 
   /**
+   * A block task that may run in another JVM: it reads only its block and the values it captured
+   * (which must be serializable), and writes only its accumulator. A reducer that keeps the samples
+   * on other machines (distributed recovery on Spark) ships such a task to where the blocks are and
+   * adds the returned block accumulators in block order, so the sum has the same bits; any other
+   * task runs where the caller is. Declare a pass as one by typing the lambda:
+   * {@code SampleReducer.PortableTask task = (block, acc) -> ...}. A task that also fills a
+   * per-sample array of the caller's must not be declared portable: on another JVM its writes
+   * would be lost.
+   *
+   * @since 1.2
+   */
+  @FunctionalInterface
+  interface PortableTask extends SampleBlockTask, java.io.Serializable {}
+
+  /**
    * Sums {@code task} over the blocks of the index range [0, n) (blocks of {@link
    * Samples#BLOCK_ROWS}). For passes over per-sample arrays; a pass over the samples themselves
    * uses {@link #sum(Samples, int, SampleBlockTask)}.

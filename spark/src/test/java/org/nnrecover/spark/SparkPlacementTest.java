@@ -1,5 +1,6 @@
 package org.nnrecover.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nnrecover.api.Activation;
+import org.nnrecover.api.ActivationProvider;
+import org.nnrecover.api.Network;
+import org.nnrecover.api.PluginKind;
+import org.nnrecover.api.SampleReducer;
+import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
@@ -100,5 +108,48 @@ class SparkPlacementTest {
     EvaluationTimes[] times = new EvaluationTimes[1];
     assertEquals(expected, withoutTiming(distributed(spec, 4, false, times)));
     assertEquals(expected, withoutTiming(distributed(spec, 3, true, times)));
+  }
+
+  @Test
+  void portablePassesRunOnTheExecutorsWithTheLocalBitsAndOtherPassesOnTheDriver() {
+    Activation activation = ((ActivationProvider) registry.find(PluginKind.ACTIVATION,
+        "squared-relu").provider()).create(registry.resolveParams(PluginKind.ACTIVATION,
+        "squared-relu", Map.of()));
+    int d = SPEC.d();
+    double[] w = new double[SPEC.k() * d];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.sin(i + 1.0); // any fixed teacher
+    }
+    Network teacher = new Network(w, new double[] {1, -1, 0.5}, d);
+    // sum of y x_a and of y^2 over rows; captured values (a weight vector) travel with the task
+    double[] scale = {0.5, 2};
+    SampleReducer.PortableTask moments = (block, acc) -> {
+      for (int r = 0; r < block.rows(); r++) {
+        double y = block.y()[block.yOffset() + r];
+        for (int a = 0; a < block.d(); a++) {
+          acc[a] += scale[0] * y * block.x()[block.xOffset() + r * block.d() + a];
+        }
+        acc[d] += scale[1] * y * y + block.firstRow() * 1e-9; // the block's true position
+      }
+    };
+    double[] filled = new double[1];
+    SampleReducer.SampleBlockTask fills = (block, acc) -> {
+      synchronized (filled) {
+        filled[0] += block.rows(); // writes the caller's array: must run here
+      }
+    };
+    try (BlockExecutor executor = new BlockExecutor(2);
+        SparkPlacement placement = new SparkPlacement(spark, SPEC, List.of(), 3, true)) {
+      Samples samples = placement.generate(teacher, activation, SPEC, executor);
+      SampleReducer reducer = placement.reducer(samples, executor);
+      double[] expected = executor.sum(SampleGenerator.generate(teacher, activation, SPEC.n(),
+          SPEC.noise(), SPEC.seed(), executor), d + 1, moments);
+      assertTrue(expected[d] > 0);
+      assertArrayEquals(expected, reducer.sum(samples, d + 1, moments));
+      assertEquals(1, placement.times().initializerPasses());
+      reducer.sum(samples, 1, fills);
+      assertEquals(SPEC.n(), filled[0]);
+      assertEquals(1, placement.times().initializerPasses());
+    }
   }
 }

@@ -538,7 +538,7 @@ public final class Runner {
 
       @Override
       public SampleReducer reducer() {
-        return executor;
+        return placement.reducer(samples, executor);
       }
 
       @Override

@@ -2,6 +2,7 @@ package org.nnrecover.core.run;
 
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.objective.BlockLosses;
@@ -40,4 +41,13 @@ public interface SamplePlacement {
 
   /** Where the objective's block sums over {@code samples} (generated or read) are computed. */
   BlockLosses losses(Samples samples, Activation activation, int k, BlockExecutor executor);
+
+  /**
+   * The block sums the initializer's passes over {@code samples} go through. Here: the runner's
+   * threads. A placement that holds the blocks elsewhere runs {@link SampleReducer.PortableTask}s
+   * there, with the same bits.
+   */
+  default SampleReducer reducer(Samples samples, BlockExecutor executor) {
+    return executor;
+  }
 }

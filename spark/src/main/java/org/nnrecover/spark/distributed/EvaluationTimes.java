@@ -13,12 +13,24 @@ public final class EvaluationTimes {
   private long criticalComputeNanos;
   private long totalComputeNanos;
   private double generationSeconds = Double.NaN;
+  private long initializerPasses;
+  private long initializerNanos;
 
   synchronized void add(long wall, long slowestPartition, long allPartitions) {
     evaluations++;
     wallNanos += wall;
     criticalComputeNanos += slowestPartition;
     totalComputeNanos += allPartitions;
+  }
+
+  synchronized void initializerPass(long wall) {
+    initializerPasses++;
+    initializerNanos += wall;
+  }
+
+  /** Number of the initializer's passes that ran on the executors. */
+  public synchronized long initializerPasses() {
+    return initializerPasses;
   }
 
   synchronized void generated(double seconds) {
@@ -54,6 +66,8 @@ public final class EvaluationTimes {
         totalComputeSeconds() * 1e3, (wallSeconds() - computeSeconds()) * 1e3,
         Double.isNaN(generationSeconds) ? ""
             : String.format(Locale.ROOT, "; blocks generated and cached in %.2f s",
-                generationSeconds));
+                generationSeconds))
+        + String.format(Locale.ROOT, "; initializer passes on the executors: %d in %.2f s",
+            initializerPasses, initializerNanos * 1e-9);
   }
 }

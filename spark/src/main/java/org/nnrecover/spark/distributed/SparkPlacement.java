@@ -10,6 +10,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.storage.StorageLevel;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.io.Json;
@@ -30,9 +31,10 @@ import org.nnrecover.core.run.SamplePlacement;
  * machine: the same bits. A lost or evicted partition is generated again from the seed, and a
  * task that runs twice returns the same bits, so Spark's retries cannot change a result.
  *
- * <p>The driver's view of the samples (read by the initializer and for the zero-network loss) is
- * {@link SampleGenerator#onDemand}: blocks generated again on the driver at each of those passes,
- * never held.
+ * <p>The initializer's passes declared {@link SampleReducer.PortableTask} run on the executors in
+ * the same way ({@link ExecutorReducer}). The driver's view of the samples (read by the
+ * initializer's other passes and for the zero-network loss) is {@link SampleGenerator#onDemand}:
+ * blocks generated again on the driver at each of those passes, never held.
  *
  * <p>Serves one run; {@link #close} drops the cached blocks.
  */
@@ -139,27 +141,14 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
       // this is the one broadcast of the point (a Broadcast of its own would be a second one)
       List<BlockSums> results = blocks.mapPartitions(kernelPass(point.clone(), fixedV,
           wantGradient, start, end, k, d, spec, pluginFiles)).collect();
-      int first = Samples.blockOf(start);
-      boolean[] placed = new boolean[Samples.blockOf(end - 1L) - first + 1];
       long slowest = 0;
       long all = 0;
       for (BlockSums result : results) {
         slowest = Math.max(slowest, result.computeNanos());
         all += result.computeNanos();
-        for (int i = 0; i < result.sums().length; i++) {
-          int slot = result.firstBlock() + i - first;
-          if (placed[slot]) {
-            throw new IllegalStateException("block " + (first + slot) + " was summed twice");
-          }
-          placed[slot] = true;
-          System.arraycopy(result.sums()[i], 0, partial[slot], 0, partial[slot].length);
-        }
       }
-      for (int slot = 0; slot < placed.length; slot++) {
-        if (!placed[slot]) {
-          throw new IllegalStateException("block " + (first + slot) + " was not summed");
-        }
-      }
+      int first = Samples.blockOf(start);
+      BlockSums.place(results, first, Samples.blockOf(end - 1L) - first + 1, partial);
       times.add(System.nanoTime() - begin, slowest, all);
     };
   }
@@ -217,6 +206,11 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
       }
       return List.of(new BlockSums(first, sums.toArray(double[][]::new), compute)).iterator();
     };
+  }
+
+  @Override
+  public SampleReducer reducer(Samples samples, BlockExecutor executor) {
+    return new ExecutorReducer(blocks, driverSamples, executor, times);
   }
 
   @Override
