@@ -372,7 +372,7 @@ class BadInputCatalogueTest {
     add(l, 2, "missing.csv|no such file", concat(data, "@/missing.csv"));
     add(l, 2, "missing.json|no such file", concat(data, "@/data.csv", "--truth",
         "@/missing.json"));
-    add(l, 2, "folder.csv|is a directory", concat(data, "@/folder.csv"));
+    add(l, 2, "folder.csv|holds no .npy part files", concat(data, "@/folder.csv"));
     add(l, 2, "data.txt|must end in .csv or .npy", concat(data, "@/data.txt"));
     add(l, 2, "ragged.csv|line 2|ragged", concat(data, "@/ragged.csv"));
     add(l, 2, "nan.csv|line 2", concat(data, "@/nan.csv"));

@@ -18,7 +18,6 @@ import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
 import org.nnrecover.spark.distributed.DistributedRun;
-import org.nnrecover.spark.distributed.SparkPlacement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,9 +71,6 @@ final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException("malformed spec item '" + item + "': expected "
             + "KEY=VALUE with a key of a sweep file's fixed: block, e.g. d=10 or gd.step=0.02");
       }
-      if (distributed && m.group(1).equals("data")) {
-        SparkPlacement.requireGenerated(m.group(3).trim());
-      }
       yaml.append("  ").append(m.group(1)).append(": ").append(m.group(3).trim()).append('\n');
     }
     Sweep sweep;
@@ -83,7 +79,6 @@ final class RunCommand implements Callable<Integer> {
           unused));
     }
     if (distributed) {
-      SparkPlacement.requireGenerated(sweep.runs().get(0).spec());
       try (JavaSparkContext spark = options.start("nnrecover run --distributed")) {
         return distributedRun.run(spark, options.registry(),
             SparkSweep.ship(spark, options.pluginJars()), sweep.runs().get(0).spec(),

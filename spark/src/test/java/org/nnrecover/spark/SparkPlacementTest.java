@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -12,12 +16,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.ActivationProvider;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleFiles;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.parallel.BlockExecutor;
@@ -112,15 +118,9 @@ class SparkPlacementTest {
 
   @Test
   void portablePassesRunOnTheExecutorsWithTheLocalBitsAndOtherPassesOnTheDriver() {
-    Activation activation = ((ActivationProvider) registry.find(PluginKind.ACTIVATION,
-        "squared-relu").provider()).create(registry.resolveParams(PluginKind.ACTIVATION,
-        "squared-relu", Map.of()));
+    Activation activation = activation();
     int d = SPEC.d();
-    double[] w = new double[SPEC.k() * d];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = Math.sin(i + 1.0); // any fixed teacher
-    }
-    Network teacher = new Network(w, new double[] {1, -1, 0.5}, d);
+    Network teacher = teacher();
     // sum of y x_a and of y^2 over rows; captured values (a weight vector) travel with the task
     double[] scale = {0.5, 2};
     SampleReducer.PortableTask moments = (block, acc) -> {
@@ -151,5 +151,45 @@ class SparkPlacementTest {
       assertEquals(SPEC.n(), filled[0]);
       assertEquals(1, placement.times().initializerPasses());
     }
+  }
+
+  @Test
+  void aFolderOfNpyPartsIsReadOnTheExecutorsWithTheLocalRecord(@TempDir Path dir)
+      throws IOException {
+    Samples all;
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      all = SampleGenerator.generate(teacher(), activation(), 9000, 0, 3, executor);
+    }
+    // parts of 3000 and 6000 rows: block 1 (rows 2048-4095) straddles the two files
+    Path folder = Files.createDirectory(dir.resolve("parts"));
+    int d = all.d();
+    SampleFiles.writeNpy(folder.resolve("part-0.npy"), new Samples(
+        Arrays.copyOfRange(all.x(), 0, 3000 * d), Arrays.copyOfRange(all.y(), 0, 3000), d));
+    SampleFiles.writeNpy(folder.resolve("part-1.npy"), new Samples(
+        Arrays.copyOfRange(all.x(), 3000 * d, 9000 * d), Arrays.copyOfRange(all.y(), 3000, 9000),
+        d));
+    RunSpec spec = new RunSpec("squared-relu", "tensor", "gd", 20, 3, 0, 2, 0, "random", 7,
+        Map.of("gd", Map.of("max-iterations", "20", "step", "0.02")), folder.toString(), null);
+    RunRecord local = local(spec);
+    assertEquals("budget-exhausted", local.outcome(), local.message());
+    String expected = withoutTiming(local);
+    EvaluationTimes[] times = new EvaluationTimes[1];
+    assertEquals(expected, withoutTiming(distributed(spec, 3, true, times)));
+    assertTrue(times[0].evaluations() >= 21, times[0].toString());
+  }
+
+  private static Activation activation() {
+    return ((ActivationProvider) registry.find(PluginKind.ACTIVATION, "squared-relu")
+        .provider()).create(registry.resolveParams(PluginKind.ACTIVATION, "squared-relu",
+        Map.of()));
+  }
+
+  /** Any fixed teacher of SPEC's shape. */
+  private static Network teacher() {
+    double[] w = new double[SPEC.k() * SPEC.d()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.sin(i + 1.0);
+    }
+    return new Network(w, new double[] {1, -1, 0.5}, SPEC.d());
   }
 }

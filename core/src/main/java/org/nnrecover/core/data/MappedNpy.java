@@ -33,11 +33,11 @@ final class MappedNpy implements Samples.BlockSource {
 
   /**
    * Maps the data of {@code rows} rows of {@code columns} values starting at {@code dataStart}
-   * (the caller has checked the file's size against the header), and refuses NaN and infinity
-   * with one pass over the data.
+   * (the caller has checked the file's size against the header), and, when {@code checkValues},
+   * refuses NaN and infinity with one pass over the data.
    */
-  static Samples map(Path file, FileChannel channel, long dataStart, int rows, int columns)
-      throws IOException {
+  static Samples map(Path file, FileChannel channel, long dataStart, int rows, int columns,
+      boolean checkValues) throws IOException {
     long rowBytes = (long) columns * Double.BYTES;
     long blockBytes = rowBytes * Samples.BLOCK_ROWS;
     if (blockBytes > CHUNK_BYTES) {
@@ -56,7 +56,7 @@ final class MappedNpy implements Samples.BlockSource {
       long chunkRows = Math.min(rowsPerChunk, rows - firstRow);
       chunks[c] = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + firstRow * rowBytes,
           chunkRows * rowBytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
-      for (int i = 0, count = chunks[c].limit(); i < count; i++) {
+      for (int i = 0, count = checkValues ? chunks[c].limit() : 0; i < count; i++) {
         double value = chunks[c].get(i);
         if (!Double.isFinite(value)) {
           long index = firstRow * columns + i;

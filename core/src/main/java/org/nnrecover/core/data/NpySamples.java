@@ -37,7 +37,7 @@ final class NpySamples {
 
   private NpySamples() {}
 
-  static Samples read(Path file, int expectedD) throws IOException {
+  static Samples read(Path file, int expectedD, boolean checkValues) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size == 0) {
@@ -106,7 +106,7 @@ final class NpySamples {
             + (size - dataStart < needed ? " (truncated)" : " (trailing bytes)"));
       }
       if (!h.fortranOrder) {
-        return MappedNpy.map(file, channel, dataStart, (int) h.rows, columns);
+        return MappedNpy.map(file, channel, dataStart, (int) h.rows, columns, checkValues);
       }
       if (values > Integer.MAX_VALUE - 8L) {
         throw new DataFileException(file, "byte offset " + h.shapeOffset, "too many values for "

@@ -1,6 +1,7 @@
 package org.nnrecover.core.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nnrecover.api.SampleBlock;
@@ -20,6 +21,8 @@ import org.nnrecover.api.Samples;
  *       memory-mapped and read block by block, so it may be larger than the Java heap and n d may
  *       exceed 2^31 (the file must not change while the samples are in use); a Fortran-order file
  *       is read onto the heap.
+ *   <li>a folder: its {@code .npy} files (not subfolders) in file-name order, read as one set
+ *       (parts of any number of rows, the same d), for data written in pieces.
  * </ul>
  *
  * <p>Every value must be a finite number. Malformed files throw {@link DataFileException}.
@@ -30,7 +33,7 @@ public final class SampleFiles {
   /**
    * Reads a sample set.
    *
-   * @param file a {@code .csv} or {@code .npy} file
+   * @param file a {@code .csv} or {@code .npy} file, or a folder of {@code .npy} parts
    * @param expectedD the input dimension the caller expects, or -1 to take it from the file
    * @return the samples, X n x d row-major and y
    * @throws DataFileException when the file is malformed or its d contradicts {@code expectedD}
@@ -38,13 +41,32 @@ public final class SampleFiles {
    * @throws IOException when the file cannot be read
    */
   public static Samples read(Path file, int expectedD) throws IOException {
+    return read(file, expectedD, true);
+  }
+
+  /**
+   * Reads a sample set that was read with {@link #read} before, elsewhere (the driver of a
+   * distributed run read and checked the file that its executors read again): the same, except
+   * that the values of a memory-mapped file are not scanned for NaN and infinity again, so that
+   * opening it costs its header, not a pass over all of it.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static Samples readAgain(Path file, int expectedD) throws IOException {
+    return read(file, expectedD, false);
+  }
+
+  private static Samples read(Path file, int expectedD, boolean checkValues) throws IOException {
     if (expectedD != -1 && expectedD < 1) {
       throw new IllegalArgumentException("expected dimension must be >= 1, or -1 when not known; "
           + "got " + expectedD);
     }
+    if (Files.isDirectory(file)) {
+      return NpyParts.read(file, expectedD, checkValues);
+    }
     return switch (format(file)) {
       case CSV -> CsvSamples.read(file, expectedD);
-      case NPY -> NpySamples.read(file, expectedD);
+      case NPY -> NpySamples.read(file, expectedD, checkValues);
     };
   }
 

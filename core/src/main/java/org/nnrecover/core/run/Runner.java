@@ -35,7 +35,6 @@ import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
-import org.nnrecover.core.data.SampleFiles;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
@@ -108,9 +107,9 @@ public final class Runner {
         "k must be <= d (k = " + spec.k() + ", d = " + spec.d() + ")");
     require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
     if (fromFile) {
-      requireReadable("data file", spec.dataFile());
+      requireReadable("data file", spec.dataFile(), true);
       if (spec.truthFile() != null) {
-        requireReadable("truth file", spec.truthFile());
+        requireReadable("truth file", spec.truthFile(), false);
       }
       // n is the file's row count; a second source for it would be silently contradicted
       require(spec.n() == 0, "n cannot be combined with a data file: the run uses every row of "
@@ -325,7 +324,7 @@ public final class Runner {
 
     private void readData() {
       try {
-        samples = SampleFiles.read(Path.of(spec.dataFile()), spec.d() >= 1 ? spec.d() : -1);
+        samples = placement.read(Path.of(spec.dataFile()), spec.d() >= 1 ? spec.d() : -1);
         truth = spec.truthFile() == null ? null : TruthFile.read(Path.of(spec.truthFile()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + (samples == null ? spec.dataFile()
@@ -618,12 +617,14 @@ public final class Runner {
     return (System.nanoTime() - startNanos) * 1e-9;
   }
 
-  private static void requireReadable(String what, String file) {
+  /** A readable file, or with {@code folderAllowed} a readable folder (of .npy parts). */
+  private static void requireReadable(String what, String file, boolean folderAllowed) {
     require(!file.isBlank(), what + ": an empty or blank file name is not allowed");
     Path path = Path.of(file);
-    require(Files.isRegularFile(path) && Files.isReadable(path), what + " " + file + ": "
-        + (Files.isDirectory(path) ? "is a directory" : Files.exists(path) ? "not readable"
-        : "no such file"));
+    boolean folder = Files.isDirectory(path);
+    require((Files.isRegularFile(path) || folder && folderAllowed) && Files.isReadable(path),
+        what + " " + file + ": " + (folder ? "is a directory" : Files.exists(path)
+            ? "not readable" : "no such file"));
   }
 
   private static void require(boolean condition, String message) {

@@ -1,9 +1,12 @@
 package org.nnrecover.core.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleFiles;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.objective.BlockLosses;
 import org.nnrecover.core.parallel.BlockExecutor;
@@ -26,6 +29,11 @@ public interface SamplePlacement {
     }
 
     @Override
+    public Samples read(Path file, int expectedD) throws IOException {
+      return SampleFiles.read(file, expectedD);
+    }
+
+    @Override
     public BlockLosses losses(Samples samples, Activation activation, int k,
         BlockExecutor executor) {
       return BlockLosses.local(samples, activation, k, executor);
@@ -38,6 +46,14 @@ public interface SamplePlacement {
    * initializer reads it).
    */
   Samples generate(Network teacher, Activation activation, RunSpec spec, BlockExecutor executor);
+
+  /**
+   * Reads the samples of a data file or folder, {@link SampleFiles#read}: what is returned is what
+   * this JVM sees of them.
+   *
+   * @throws IOException when the file cannot be read (malformed: {@code DataFileException})
+   */
+  Samples read(Path file, int expectedD) throws IOException;
 
   /** Where the objective's block sums over {@code samples} (generated or read) are computed. */
   BlockLosses losses(Samples samples, Activation activation, int k, BlockExecutor executor);

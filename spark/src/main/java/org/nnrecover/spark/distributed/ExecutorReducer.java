@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ExecutorReducer implements SampleReducer {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutorReducer.class);
 
-  private final JavaRDD<GeneratedBlock> blocks;
+  private final JavaRDD<ExecutorBlock> blocks;
   private final Samples driverSamples;
   private final BlockExecutor local;
   private final EvaluationTimes times;
@@ -38,7 +38,7 @@ final class ExecutorReducer implements SampleReducer {
    * @param local the driver's threads
    * @param times where the time of the shipped passes is added
    */
-  ExecutorReducer(JavaRDD<GeneratedBlock> blocks, Samples driverSamples, BlockExecutor local,
+  ExecutorReducer(JavaRDD<ExecutorBlock> blocks, Samples driverSamples, BlockExecutor local,
       EvaluationTimes times) {
     this.blocks = blocks;
     this.driverSamples = driverSamples;
@@ -87,7 +87,7 @@ final class ExecutorReducer implements SampleReducer {
   }
 
   /** The task over each block of a partition, one zeroed accumulator per block. */
-  private static FlatMapFunction<Iterator<GeneratedBlock>, BlockSums> pass(PortableTask task,
+  private static FlatMapFunction<Iterator<ExecutorBlock>, BlockSums> pass(PortableTask task,
       int n, int d, int width) {
     return partition -> {
       List<double[]> sums = new ArrayList<>();
@@ -95,7 +95,7 @@ final class ExecutorReducer implements SampleReducer {
       long begin = System.nanoTime();
       SampleBlock view = new SampleBlock();
       while (partition.hasNext()) {
-        GeneratedBlock block = partition.next();
+        ExecutorBlock block = partition.next();
         // a one-block view of the whole set, so that the task sees the block's true index and rows
         Samples one = new Samples(n, d, (b, into) -> into.point(block.x(), 0, block.y(), 0));
         double[] acc = new double[width];

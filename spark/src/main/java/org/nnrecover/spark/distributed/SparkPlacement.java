@@ -1,6 +1,9 @@
 package org.nnrecover.spark.distributed;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -10,8 +13,10 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.storage.StorageLevel;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
+import org.nnrecover.core.data.SampleFiles;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.objective.BlockLosses;
@@ -45,7 +50,7 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
   private final int partitions;
   private final boolean cache;
   private final EvaluationTimes times = new EvaluationTimes();
-  private JavaRDD<GeneratedBlock> blocks;
+  private JavaRDD<ExecutorBlock> blocks;
   private Samples driverSamples;
 
   /**
@@ -58,7 +63,6 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
    */
   public SparkPlacement(JavaSparkContext spark, RunSpec spec, List<String> pluginFiles,
       int partitions, boolean cache) {
-    requireGenerated(spec);
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
     }
@@ -67,29 +71,6 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
     this.pluginFiles = new ArrayList<>(pluginFiles);
     this.partitions = partitions;
     this.cache = cache;
-  }
-
-  /**
-   * Refuses a spec whose samples are read from a file.
-   *
-   * @throws IllegalArgumentException saying what is possible instead
-   */
-  public static void requireGenerated(RunSpec spec) {
-    requireGenerated(spec.dataFile());
-  }
-
-  /**
-   * Refuses a data file for a distributed run (checked before the spec is validated, so that the
-   * refusal says why a data file cannot be used rather than that this one is missing).
-   *
-   * @param dataFile the spec's data file, or null
-   */
-  public static void requireGenerated(String dataFile) {
-    if (dataFile != null) {
-      throw new IllegalArgumentException("distributed recovery generates its samples on the "
-          + "executors; data files (" + dataFile + ") are read on one machine: run "
-          + "without --distributed");
-    }
   }
 
   /** The time the evaluations took so far. */
@@ -105,25 +86,44 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
   @Override
   public Samples generate(Network teacher, Activation activation, RunSpec run,
       BlockExecutor executor) {
+    driverSamples = SampleGenerator.onDemand(teacher, activation, run.n(), run.noise(),
+        run.seed());
+    place(generator(teacher.weights(), teacher.outputWeights(), teacher.d(), run.n(),
+        run.noise(), run.seed(), spec, pluginFiles), "sample blocks of seed " + run.seed(),
+        "generate");
+    return driverSamples;
+  }
+
+  /**
+   * Reads the data on the driver (every value checked, as on one machine) and has each executor
+   * read its blocks from the same path, which must therefore be visible at that absolute path on
+   * every executor (a shared file system).
+   */
+  @Override
+  public Samples read(Path file, int expectedD) throws IOException {
+    driverSamples = SampleFiles.read(file, expectedD);
+    place(reader(file.toAbsolutePath().toString(), driverSamples.n(), driverSamples.d()),
+        "sample blocks of " + file.getFileName(), "read");
+    return driverSamples;
+  }
+
+  /** The blocks of {@link #driverSamples} on the executors, made there by {@code make}. */
+  private void place(FlatMapFunction<Iterator<Integer>, ExecutorBlock> make, String name,
+      String verb) {
     if (blocks != null) {
       throw new IllegalStateException("a SparkPlacement serves one run");
     }
-    int count = Samples.blockCount(run.n());
+    int count = driverSamples.blocks();
     JavaRDD<Integer> indices = spark.parallelize(IntStream.range(0, count).boxed().toList(),
         Math.min(partitions, count));
-    blocks = indices.mapPartitions(generator(teacher.weights(), teacher.outputWeights(),
-        teacher.d(), run.n(), run.noise(), run.seed(), spec, pluginFiles), true)
-        .setName("sample blocks of seed " + run.seed());
-    driverSamples = SampleGenerator.onDemand(teacher, activation, run.n(), run.noise(),
-        run.seed());
+    blocks = indices.mapPartitions(make, true).setName(name);
     if (cache) {
       blocks.persist(StorageLevel.MEMORY_ONLY());
       long start = System.nanoTime();
-      spark.setJobDescription("nnrecover: generate " + count + " sample blocks");
+      spark.setJobDescription("nnrecover: " + verb + " " + count + " sample blocks");
       blocks.count();
       times.generated((System.nanoTime() - start) * 1e-9);
     }
-    return driverSamples;
   }
 
   @Override
@@ -154,20 +154,45 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
   }
 
   /** Generates a partition's blocks on its executor (captures only the teacher and the seed). */
-  private static FlatMapFunction<Iterator<Integer>, GeneratedBlock> generator(double[] w,
+  private static FlatMapFunction<Iterator<Integer>, ExecutorBlock> generator(double[] w,
       double[] v, int d, int n, double noise, long seed, String spec,
       ArrayList<String> pluginFiles) {
     return indices -> {
       Network teacher = new Network(w, v, d);
       Activation activation = ExecutorActivations.of(spec, pluginFiles);
-      List<GeneratedBlock> out = new ArrayList<>();
+      List<ExecutorBlock> out = new ArrayList<>();
       while (indices.hasNext()) {
         int b = indices.next();
         int rows = (int) Math.min(Samples.BLOCK_ROWS, n - (long) b * Samples.BLOCK_ROWS);
         double[] x = new double[rows * d];
         double[] y = new double[rows];
         SampleGenerator.generateBlock(teacher, activation, n, noise, seed, b, x, 0, y, 0);
-        out.add(new GeneratedBlock(b, x, y));
+        out.add(new ExecutorBlock(b, x, y));
+      }
+      return out.iterator();
+    };
+  }
+
+  /**
+   * Reads a partition's blocks on its executor from the run's data file or folder, opened once per
+   * executor JVM and without scanning its values again (the driver did).
+   */
+  private static FlatMapFunction<Iterator<Integer>, ExecutorBlock> reader(String path, int n,
+      int d) {
+    return indices -> {
+      Samples samples = ExecutorData.of(path, d);
+      if (samples.n() != n) {
+        throw new IllegalStateException(path + " holds " + samples.n() + " samples on this "
+            + "executor but " + n + " on the driver: the data must not change during a run");
+      }
+      List<ExecutorBlock> out = new ArrayList<>();
+      SampleBlock view = new SampleBlock();
+      while (indices.hasNext()) {
+        SampleBlock block = samples.block(indices.next(), view);
+        int rows = block.rows();
+        out.add(new ExecutorBlock(block.index(),
+            Arrays.copyOfRange(block.x(), block.xOffset(), block.xOffset() + rows * d),
+            Arrays.copyOfRange(block.y(), block.yOffset(), block.yOffset() + rows)));
       }
       return out.iterator();
     };
@@ -177,7 +202,7 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
    * One evaluation on a partition: {@link LossKernel#accumulate} over each of its blocks' rows in
    * [start, end), one accumulator per block.
    */
-  private static FlatMapFunction<Iterator<GeneratedBlock>, BlockSums> kernelPass(
+  private static FlatMapFunction<Iterator<ExecutorBlock>, BlockSums> kernelPass(
       double[] point, double[] fixedV, boolean wantGradient, int start, int end,
       int k, int d, String spec, ArrayList<String> pluginFiles) {
     return blocks -> {
@@ -186,7 +211,7 @@ public final class SparkPlacement implements SamplePlacement, AutoCloseable {
       int first = -1;
       long compute = 0;
       while (blocks.hasNext()) {
-        GeneratedBlock block = blocks.next();
+        ExecutorBlock block = blocks.next();
         long firstRow = (long) block.index() * Samples.BLOCK_ROWS;
         int rows = block.y().length;
         if (firstRow + rows <= start || firstRow >= end) {
