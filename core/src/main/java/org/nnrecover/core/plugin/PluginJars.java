@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nnrecover.api.ApiVersion;
+import org.nnrecover.api.Names;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.PluginProvider;
@@ -35,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class PluginJars {
   private static final Logger LOG = LoggerFactory.getLogger(PluginJars.class);
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
-  private static final String NAME = "[a-z0-9]+(-[a-z0-9]+)*";
 
   private PluginJars() {}
 
@@ -174,7 +174,7 @@ public final class PluginJars {
     String name;
     try {
       name = provider.name();
-      if (name == null || !name.matches(NAME)) {
+      if (!Names.isKebabCase(name)) {
         skip(builder, source, kind.id() + " " + type + " has name '" + name
             + "', expected lowercase kebab-case such as my-relu");
         return;

@@ -103,7 +103,7 @@ public final class Runner {
    */
   public ResolvedSpec resolve(RunSpec spec) {
     boolean fromFile = spec.dataFile() != null;
-    SpecLimits.checkSpec(spec);
+    SpecSchema.check(spec);
     require(spec.d() < 1 || spec.k() <= spec.d(),
         "k must be <= d (k = " + spec.k() + ", d = " + spec.d() + ")");
     require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
@@ -118,7 +118,7 @@ public final class Runner {
     } else {
       SpecLimits.checkMemory(spec.d(), spec.k(), spec.n(), 1);
     }
-    TeacherKind teacher = TeacherKind.parse(spec.teacher());
+    TeacherKind teacher = TeacherKind.parse(spec.teacher()); // valid: checked by the schema
     require(teacher != TeacherKind.IDENTITY || fromFile || spec.k() == spec.d(),
         "the identity teacher needs k = d (k = " + spec.k() + ", d = " + spec.d() + ")");
     PluginEntry activation = registry.find(PluginKind.ACTIVATION, spec.activation());

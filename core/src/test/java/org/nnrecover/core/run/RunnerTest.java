@@ -124,8 +124,8 @@ class RunnerTest {
   }
 
   private static RunSpec spec(String initializer) {
-    return new RunSpec("tanh", initializer, "still", 4, 1, 300, 1, 0, "random", 5, Map.of(), null,
-        null);
+    return SpecSchema.bind(Map.of("activation", "tanh", "initializer", initializer, "optimizer",
+        "still", "d", 4, "k", 1, "n", 300, "kappa", 1.0, "seed", 5L), Map.of());
   }
 
   @Test
