@@ -127,9 +127,10 @@ public final class Runner {
 
     Map<String, Params> params = new TreeMap<>();
     for (String name : spec.settings().keySet()) {
-      if (!name.equals(RunOptions.NAMESPACE) && registry.kindOf(name) == null) {
+      if (!isNamespace(name) && registry.kindOf(name) == null) {
         throw new IllegalArgumentException("setting for unknown plugin '" + name
-            + "': settings are written plugin.parameter=value with a plugin name, or run.option");
+            + "': settings are written plugin.parameter=value with a plugin name, run.option or "
+            + "stop.rule");
       }
     }
     List<PluginEntry> involved = new ArrayList<>(List.of(activation, initializer, optimizer));
@@ -144,8 +145,15 @@ public final class Runner {
       if (params.containsKey(entry.name())) {
         continue;
       }
-      Params resolved =
-          registry.resolveParams(entry.kind(), entry.name(), spec.settingsFor(entry.name()));
+      Map<String, String> own = new TreeMap<>();
+      spec.settingsFor(entry.name()).forEach((parameter, value) -> {
+        if (isStopAlias(entry.kind(), parameter)) {
+          StopRules.check(entry.name(), parameter, value); // applies when entry is the optimizer
+        } else {
+          own.put(parameter, value);
+        }
+      });
+      Params resolved = registry.resolveParams(entry.kind(), entry.name(), own);
       params.put(entry.name(), resolved);
       for (ParamSpec p : registry.parameters(entry)) {
         if (p.type() == ParamType.PLUGIN) {
@@ -154,6 +162,8 @@ public final class Runner {
         }
       }
     }
+    Params stop = Params.resolve(StopRules.NAMESPACE, StopRules.PARAMETERS,
+        StopRules.given(spec.settings(), optimizer.name()));
     Params runParams = Params.resolve(RunOptions.NAMESPACE, RunOptions.PARAMETERS,
         spec.settingsFor(RunOptions.NAMESPACE));
     params.put(RunOptions.NAMESPACE, runParams);
@@ -161,7 +171,36 @@ public final class Runner {
     require(fromFile || options.resampleBatches() <= spec.n(),
         "run.resample-batches must be <= n = " + spec.n() + ", got " + options.resampleBatches());
     return new ResolvedSpec(spec, activation, initializer, optimizer, Map.copyOf(params), options,
-        teacher);
+        teacher, stop);
+  }
+
+  /**
+   * Checks one setting on its own, as a sweep file gives it ({@code owner.parameter=value}): a
+   * plugin parameter, a run option, a stop rule or its alias {@code optimizer.RULE}.
+   *
+   * @throws IllegalArgumentException naming the setting and what is allowed
+   */
+  public void checkSetting(String owner, String parameter, String value) {
+    if (owner.equals(RunOptions.NAMESPACE)) {
+      Params.resolve(owner, RunOptions.PARAMETERS, Map.of(parameter, value));
+      return;
+    }
+    PluginKind kind = registry.kindOf(owner);
+    if (owner.equals(StopRules.NAMESPACE) || isStopAlias(kind, parameter)) {
+      StopRules.check(owner, parameter, value);
+    } else {
+      registry.resolveParams(kind, owner, Map.of(parameter, value));
+    }
+  }
+
+  /** Whether settings may be written {@code name.parameter} without a plugin of that name. */
+  public static boolean isNamespace(String name) {
+    return name.equals(RunOptions.NAMESPACE) || name.equals(StopRules.NAMESPACE);
+  }
+
+  /** {@code optimizer.RULE}, the alias of {@code stop.RULE} (optimizers cannot declare RULE). */
+  private static boolean isStopAlias(PluginKind kind, String parameter) {
+    return kind == PluginKind.OPTIMIZER && StopRules.isRule(parameter);
   }
 
   /**
@@ -186,7 +225,7 @@ public final class Runner {
     }
     List<String> unused = new ArrayList<>();
     for (String name : resolved.spec().settings().keySet()) {
-      if (!name.equals(RunOptions.NAMESPACE) && !used.contains(name)) {
+      if (!isNamespace(name) && !used.contains(name)) {
         unused.add(name);
       }
     }
@@ -371,7 +410,7 @@ public final class Runner {
         System.arraycopy(start.outputWeights(), 0, point, kd, k);
       }
       OptimizationDriver driver = new OptimizationDriver(objective, point,
-          StopRules.from(resolved.paramsOf(resolved.optimizer().name())))
+          StopRules.from(resolved.stop()))
           .withReference(zeroLoss)
           .withTraceEvery(options.traceEvery())
           .withLayout(new ParameterLayout(samples.d(), k, options.trainV()))
@@ -474,9 +513,7 @@ public final class Runner {
      */
     private RunRecord record(Outcome outcome, String stopReason, String message, String plugin,
         Metrics fin, OptimizationResult result, Metrics best) {
-      Map<String, Map<String, Object>> params = new TreeMap<>();
-      resolved.params().forEach((name, p) -> params.put(name, p.asMap()));
-      return new RunRecord(spec, params, provenance(), outcome.id(), stopReason, message, plugin,
+      return new RunRecord(spec, resolved.recordedParams(), provenance(), outcome.id(), stopReason, message, plugin,
           init, fin, result == null ? 0 : result.iterations(),
           result == null ? 0 : result.evaluations(), seconds(startNanos),
           Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),

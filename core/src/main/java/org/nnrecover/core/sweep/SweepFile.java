@@ -15,11 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.plugin.PluginRegistry;
-import org.nnrecover.core.run.RunOptions;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.run.SpecLimits;
@@ -528,13 +526,13 @@ public final class SweepFile {
       return false;
     }
     String plugin = key.substring(0, dot);
-    if (!plugin.equals(RunOptions.NAMESPACE) && registry.kindOf(plugin) == null) {
+    if (!Runner.isNamespace(plugin) && registry.kindOf(plugin) == null) {
       List<String> known = new ArrayList<>();
       for (PluginKind kind : PluginKind.values()) {
         registry.entries(kind).forEach(entry -> known.add(entry.name()));
       }
-      error(line, key, "unknown plugin '" + plugin + "'; settings are plugin.parameter or "
-          + "run.option, with plugins: " + String.join(", ", known));
+      error(line, key, "unknown plugin '" + plugin + "'; settings are plugin.parameter, "
+          + "run.option or stop.rule, with plugins: " + String.join(", ", known));
       return false;
     }
     return true;
@@ -549,13 +547,7 @@ public final class SweepFile {
         field.check(field.parse(value), registry);
       } else {
         int dot = key.indexOf('.');
-        String plugin = key.substring(0, dot);
-        Map<String, String> one = Map.of(key.substring(dot + 1), value);
-        if (plugin.equals(RunOptions.NAMESPACE)) {
-          Params.resolve(plugin, RunOptions.PARAMETERS, one);
-        } else {
-          registry.resolveParams(registry.kindOf(plugin), plugin, one);
-        }
+        runner.checkSetting(key.substring(0, dot), key.substring(dot + 1), value);
       }
     } catch (IllegalArgumentException e) {
       error(node.line(), key, e.getMessage());
