@@ -56,12 +56,9 @@ final class RunCommand implements Callable<Integer> {
     try (BlockExecutor executor = common.executor()) {
       Runner runner = new Runner(common.registry(), executor);
       ResolvedSpec resolved = runner.resolve(spec);
-      List<String> unused = runner.unusedSettings(resolved);
       // a record's spec may carry a sweep's settings for plugins its cell does not use
-      if (!unused.isEmpty() && check == null) {
-        throw new IllegalArgumentException("--set for " + String.join(", ", unused)
-            + ", which this run does not use (activation " + spec.activation() + ", initializer "
-            + spec.initializer() + ", optimizer " + spec.optimizer() + "): it would be ignored");
+      if (check == null) {
+        runner.refuseUnusedSettings(resolved);
       }
       record = runner.run(resolved);
     }

@@ -213,6 +213,29 @@ class SweepFileTest {
     assertTrue(bad.contains("key stop.step") && bad.contains("step"), bad);
   }
 
+  /**
+   * A plugin's cross-parameter rule (PluginProvider.validate) is checked for every cell when the
+   * sweep is read, before any run: one bad cell refuses the sweep, naming the cell.
+   */
+  @Test
+  void everyCellPassesThePluginsValidateBeforeAnyRun() {
+    String bad = error("""
+        name: wolfe
+        seeds: 1..2
+        fixed:
+          activation: squared-relu
+          optimizer: line-search
+          d: 4
+          k: 2
+          n: 100
+          line-search.wolfe: true
+        axes:
+          - line-search.curvature: [0.9, 0.00001]
+        """);
+    assertTrue(bad.contains("2 runs are invalid (line-search.curvature=0.00001, seed 1, ...)")
+        && bad.contains("must exceed line-search.armijo"), bad);
+  }
+
   /** The shipped sweeps' budgets (gd.max-iterations: 3000 in kappa.yaml) reach the runs. */
   @Test
   void shippedSweepsAliasesReachTheStopRules() {

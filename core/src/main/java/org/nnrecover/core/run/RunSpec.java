@@ -1,5 +1,6 @@
 package org.nnrecover.core.run;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.nnrecover.core.run.SpecField.Type;
  *     {@code run} or {@code stop}) then parameter name; sorted, immutable; kept as the user wrote
  *     them (aliases are resolved by {@link Runner#resolve})
  */
+@JsonDeserialize(using = SpecSchema.JsonReader.class)
 public record RunSpec(
     @SpecField(options = "--activation", label = "A", type = Type.ACTIVATION,
         required = Required.ALWAYS, description = "activation plugin, e.g. squared-relu")

@@ -233,6 +233,22 @@ public final class Runner {
   }
 
   /**
+   * Refuses a spec whose settings name plugins the run does not use ({@link #unusedSettings}):
+   * they would be silently ignored.
+   *
+   * @throws IllegalArgumentException naming those plugins and the run's
+   */
+  public void refuseUnusedSettings(ResolvedSpec resolved) {
+    List<String> unused = unusedSettings(resolved);
+    if (!unused.isEmpty()) {
+      RunSpec spec = resolved.spec();
+      throw new IllegalArgumentException("--set for " + String.join(", ", unused)
+          + ", which this run does not use (activation " + spec.activation() + ", initializer "
+          + spec.initializer() + ", optimizer " + spec.optimizer() + "): it would be ignored");
+    }
+  }
+
+  /**
    * Runs a spec to its end.
    *
    * @throws IllegalArgumentException for a bad spec or malformed data files (nothing has run)

@@ -64,6 +64,33 @@ public final class SpecOptions {
    * @throws IllegalArgumentException for a malformed {@code --set}
    */
   public static RunSpec toSpec(CommandLine commandLine) {
+    return toSpec(commandLine, List.of());
+  }
+
+  /**
+   * The spec that the options and {@code items} describe together: items are written
+   * {@code KEY=VALUE} with the keys of a sweep file's {@code fixed:} block ({@code d=10},
+   * {@code gd.step=0.02}); a field may be given by an option or an item, not both.
+   *
+   * @throws CommandLine.MissingParameterException naming each required field given by neither
+   * @throws IllegalArgumentException for a malformed item or {@code --set}, or a field given twice
+   */
+  public static RunSpec toSpec(CommandLine commandLine, List<String> items) {
+    Map<String, String> itemFields = new LinkedHashMap<>();
+    List<String> settings = new ArrayList<>();
+    for (String item : items) {
+      int eq = item.indexOf('=');
+      String key = eq < 1 ? "" : item.substring(0, eq);
+      if (key.contains(".")) {
+        settings.add(item); // checked as --set items are
+      } else if (eq == item.length() - 1 || !SpecSchema.isSweepKey(key)) {
+        throw new IllegalArgumentException("malformed spec item '" + item + "': expected "
+            + "KEY=VALUE with a key of a sweep file's fixed: block (" + String.join(", ",
+                SpecSchema.sweepKeys()) + ") or PLUGIN.PARAMETER, e.g. d=10 or gd.step=0.02");
+      } else if (itemFields.put(key, item.substring(eq + 1)) != null) {
+        throw new IllegalArgumentException("spec item " + key + "= is given twice");
+      }
+    }
     CommandSpec mixin = commandLine.getCommandSpec().mixins().get(MIXIN);
     boolean dataOption = mixin.findOption(SpecSchema.field(SpecSchema.DATA)
         .declaration().options()[0]) != null;
@@ -71,14 +98,17 @@ public final class SpecOptions {
     List<ArgSpec> missing = new ArrayList<>();
     for (SpecSchema.Field field : SpecSchema.fields()) {
       OptionSpec option = mixin.findOption(field.declaration().options()[0]);
-      if (option == null) {
-        continue;
+      Object value = option == null ? null : option.getValue();
+      String item = itemFields.get(field.key());
+      if (value != null && item != null) {
+        throw new IllegalArgumentException(option.longestName() + " and the item " + field.key()
+            + "=" + item + " both give " + field.key() + ": give one");
       }
-      Object value = option.getValue();
       Required required = field.declaration().required();
-      if (value != null) {
-        values.put(field.key(), value);
-      } else if (required == Required.ALWAYS || required == Required.UNLESS_DATA && !dataOption) {
+      if (value != null || item != null) {
+        values.put(field.key(), value != null ? value : item);
+      } else if (option != null && (required == Required.ALWAYS
+          || required == Required.UNLESS_DATA && !dataOption)) {
         missing.add(option);
       }
     }
@@ -88,9 +118,11 @@ public final class SpecOptions {
               missing.stream().map(a -> "'" + ((OptionSpec) a).longestName() + "="
                   + a.paramLabel() + "'").toList()));
     }
-    List<String> settings = mixin.findOption(SET).getValue();
-    return SpecSchema.bind(values, SpecSchema.parseSettings(settings == null ? List.of()
-        : settings));
+    List<String> set = mixin.findOption(SET).getValue();
+    if (set != null) {
+      settings.addAll(0, set);
+    }
+    return SpecSchema.bind(values, SpecSchema.parseSettings(settings));
   }
 
   private static Class<?> boxed(Class<?> type) {

@@ -1,5 +1,10 @@
 package org.nnrecover.core.run;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -12,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.nnrecover.api.Names;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.plugin.PluginRegistry;
@@ -275,6 +281,48 @@ public final class SpecSchema {
     return settings;
   }
 
+  /**
+   * Reads a run spec from its JSON (a record's {@code spec}): fields absent from it, as in records
+   * written before the field existed, take their declared defaults, so that stores keep matching
+   * the specs of their sweeps when a field is added.
+   */
+  public static final class JsonReader extends StdDeserializer<RunSpec> {
+    private static final long serialVersionUID = 1L;
+
+    /** Made by Jackson, for {@link RunSpec}'s {@code @JsonDeserialize}. */
+    public JsonReader() {
+      super(RunSpec.class);
+    }
+
+    @Override
+    public RunSpec deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      JsonNode node = parser.readValueAsTree();
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (Field field : FIELDS) {
+        JsonNode value = node.get(field.component().getName());
+        if (value != null && !value.isNull()) {
+          values.put(field.key(), value.asText()); // numbers as their shortest round-trip text
+        }
+      }
+      Map<String, Map<String, String>> settings = new TreeMap<>();
+      JsonNode given = node.get(SETTINGS);
+      if (given != null && given.isObject()) {
+        given.fields().forEachRemaining(plugin -> {
+          Map<String, String> parameters = new TreeMap<>();
+          plugin.getValue().fields().forEachRemaining(p -> parameters.put(p.getKey(),
+              p.getValue().asText()));
+          settings.put(plugin.getKey(), parameters);
+        });
+      }
+      try {
+        return bind(values, settings);
+      } catch (IllegalArgumentException e) {
+        throw context.weirdStringException(e.getMessage(), RunSpec.class, e.getMessage());
+      }
+    }
+  }
+
   private static RunSpec construct(Map<String, Object> values,
       Map<String, Map<String, String>> settings) {
     RecordComponent[] components = RunSpec.class.getRecordComponents();
@@ -309,6 +357,10 @@ public final class SpecSchema {
         continue;
       }
       String key = declaration.key().isEmpty() ? component.getName() : declaration.key();
+      if (!Names.isKebabCase(key)) {
+        throw new IllegalStateException("RunSpec." + component.getName() + ": key '" + key
+            + "' is not kebab-case");
+      }
       fields.add(new Field(key, component, declaration));
     }
     return List.copyOf(fields);

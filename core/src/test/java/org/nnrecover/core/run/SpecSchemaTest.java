@@ -84,6 +84,23 @@ class SpecSchemaTest {
     assertEquals(List.of(), SpecSchema.missing(Set.of("activation", "k", "d", "n")));
   }
 
+  /** Records are read back through the schema: a field a record lacks takes its default. */
+  @Test
+  void specsAreReadFromJsonWithDefaultsForAbsentFields() throws Exception {
+    RunSpec spec = SpecSchema.bind(Map.of("activation", "relu", "d", 7, "k", 3, "n", 100,
+        "kappa", 0.1 + 0.2, "noise", 1e-300, "seed", Long.MIN_VALUE, "data", "x.csv"),
+        Map.of("gd", Map.of("step", "0.1"), "stop", Map.of("max-iterations", "5")));
+    String json = org.nnrecover.core.io.Json.compact(spec);
+    assertEquals(spec, org.nnrecover.core.io.Json.mapper().readValue(json, RunSpec.class));
+    // as an older record without kappa, noise and teacher would have it
+    RunSpec old = org.nnrecover.core.io.Json.mapper().readValue("{\"activation\":\"relu\","
+        + "\"initializer\":\"tensor\",\"optimizer\":\"gd\",\"d\":3,\"k\":1,\"n\":10,"
+        + "\"seed\":4,\"settings\":{},\"dataFile\":null,\"truthFile\":null}", RunSpec.class);
+    assertEquals(SpecSchema.bind(Map.of("activation", "relu", "d", 3, "k", 1, "n", 10, "seed",
+        4L), Map.of()), old);
+    assertEquals(2.0, old.kappa());
+  }
+
   @Test
   void settingsItemsAreSplitAtTheFirstDotAndEquals() {
     assertEquals(Map.of("gd", Map.of("step", "0.1"), "stop", Map.of("max-iterations", "5")),
