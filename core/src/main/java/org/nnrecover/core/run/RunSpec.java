@@ -58,10 +58,7 @@ public record RunSpec(
     String dataFile,
     @SpecField(key = "truth", options = "--truth", label = "FILE", type = Type.FILE,
         description = "ground truth for --data: JSON with W (d rows of k numbers) and v")
-    String truthFile,
-    @SpecField(key = "input-scale", options = "--input-scale", label = "S", type = Type.NUMBER,
-        defaultValue = "1", min = 1e-6, max = 1e6, description = "scale of the inputs (unused)")
-    double inputScale) {
+    String truthFile) {
 
   /** Copies the settings into sorted immutable maps. */
   public RunSpec {
