@@ -375,11 +375,11 @@ public final class SpecSchema {
     }
   }
 
-  /** 1, 0, 1e6: integers as such below 1e4, powers in short exponent form. */
+  /** 1, 0, 1e6, 1e-6: integers as such below 1e4, others in short exponent form. */
   private static String format(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e4) {
       return Long.toString((long) value);
     }
-    return String.format(Locale.ROOT, "%.0e", value).replace("e+0", "e").replace("e+", "e");
+    return String.format(Locale.ROOT, "%.0e", value).replaceAll("e\\+?(-?)0*(\\d)", "e$1$2");
   }
 }

@@ -72,6 +72,11 @@ class SpecSchemaTest {
         () -> SpecSchema.check(SpecSchema.withSettings(SpecSchema.bind(Map.of("activation",
             "relu", "d", 3, "k", 1, "n", 10, "kappa", 0.5), Map.of()), Map.of())));
     assertEquals("kappa must be a number in [1, 1e6], got 0.5", e.getMessage());
+    assertEquals("standard deviation of Gaussian label noise, in [0, 1e6] (default: 0)",
+        SpecSchema.field("noise").help(false));
+    assertEquals("hidden units (required)", SpecSchema.field("k").help(true));
+    assertEquals("number of samples (required unless a data file gives it)",
+        SpecSchema.field("n").help(true));
     e = assertThrows(IllegalArgumentException.class, () -> SpecSchema.check(
         SpecSchema.bind(Map.of("activation", "relu", "k", 1, "n", 10), Map.of())));
     assertEquals("d must be an integer in 1..2147483647, got 0 (or read the samples from a data "
