@@ -274,4 +274,33 @@ class ContractsCanFailTest {
     });
     assertThrows(AssertionFailedError.class, presumptuous::asksBeforeUsingOptionalCapabilities);
   }
+
+  @Test
+  void optimizerContractCatchesAParameterNamedLikeAStopRule() {
+    OptimizerContract shadowing = new OptimizerContract() {
+      protected OptimizerProvider provider() {
+        return new OptimizerProvider() {
+          public String name() {
+            return "shadowing";
+          }
+
+          public String summary() {
+            return "declares its own iteration budget";
+          }
+
+          public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.ofInt("max-iterations", 100, 1, 1000, "its own budget"));
+          }
+
+          public Optimizer create(Params params) {
+            return p -> { };
+          }
+        };
+      }
+    };
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        shadowing::declaresNoParameterNamedLikeAStopRuleOfTheCore);
+    assertTrue(e.getMessage().contains("stop.max-iterations"), e.getMessage());
+    optimizer(p -> { }).declaresNoParameterNamedLikeAStopRuleOfTheCore();
+  }
 }

@@ -3,6 +3,7 @@ package org.nnrecover.core.optim;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 
@@ -47,6 +48,15 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
       ParamSpec.ofDouble("divergence-factor", 1e12, 1, 1e300,
           "declare divergence above this multiple of max(start objective, zero network's)"));
 
+  static {
+    // the names are part of the plugin API (OptimizerProvider.STOP_RULES): plugins and the test
+    // kit check against them, so the declarations here must name exactly those
+    if (!PARAMETERS.stream().map(ParamSpec::name).toList().equals(OptimizerProvider.STOP_RULES)) {
+      throw new IllegalStateException("StopRules.PARAMETERS must declare exactly "
+          + OptimizerProvider.STOP_RULES);
+    }
+  }
+
   /** Validates the values. */
   public StopRules {
     if (maxIterations < 1 || maxEvaluations < 1) {
@@ -62,7 +72,7 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
 
   /** Whether {@code name} is the name of a stop rule ({@code max-iterations}, ...). */
   public static boolean isRule(String name) {
-    return PARAMETERS.stream().anyMatch(p -> p.name().equals(name));
+    return OptimizerProvider.STOP_RULES.contains(name);
   }
 
   /**
