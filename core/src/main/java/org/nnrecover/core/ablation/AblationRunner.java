@@ -21,6 +21,7 @@ import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecLimits;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepRun;
@@ -51,14 +52,11 @@ public final class AblationRunner {
 
   /**
    * @param registry the plugins the sweep's specs were resolved in
-   * @param threads runs executed at the same time, at least 1
+   * @param threads runs executed at the same time, in 1..{@link SpecLimits#MAX_THREADS}
    */
   public AblationRunner(PluginRegistry registry, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
     this.registry = registry;
-    this.threads = threads;
+    this.threads = SpecLimits.checkThreads("threads", threads);
   }
 
   /**
