@@ -43,7 +43,7 @@ public record ParamSpec(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(defaultValue, "defaultValue");
     Objects.requireNonNull(description, "description");
-    if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+    if (!Names.isKebabCase(name)) {
       throw new IllegalArgumentException("parameter name '" + name + "' is not kebab-case");
     }
     if ((type == ParamType.CHOICE || type == ParamType.PLUGIN) && choices.isEmpty()) {
@@ -134,7 +134,7 @@ public record ParamSpec(
           case INT -> parseInt(value);
           case BOOLEAN -> parseBoolean(value);
           case CHOICE -> choices.contains(value) ? value : null;
-          case PLUGIN -> value.matches("[a-z0-9]+(-[a-z0-9]+)*") ? value : null;
+          case PLUGIN -> Names.isKebabCase(value) ? value : null;
         };
     if (parsed == null) {
       throw new IllegalArgumentException(plugin + "." + name + " = '" + text

@@ -1,7 +1,6 @@
 package org.nnrecover.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,55 +13,46 @@ import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.io.Json;
+import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.SpecLimits;
+import org.nnrecover.core.run.SpecOptions;
+import org.nnrecover.core.run.SpecSchema;
 import org.nnrecover.core.theory.LocalStrongConvexity;
 import org.nnrecover.core.theory.LscAnalysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nnrecover lsc}: local strong convexity at the ground truth. */
-@Command(name = "lsc", mixinStandardHelpOptions = true,
+@Command(name = "lsc", mixinStandardHelpOptions = true, modelTransformer = LscCommand.Options.class,
     description = "Smallest eigenvalue of the Hessian of the empirical loss at the ground truth "
         + "(and of the population loss), with the ingredients of the paper's lower bound.")
 final class LscCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--activation", required = true, paramLabel = "A", description = "activation")
-  String activation;
+  /** The spec fields lsc binds (-n is its own: samples for the Hessian, with a default). */
+  private static final List<String> FIELDS =
+      List.of("activation", "d", "k", "kappa", "teacher", "seed");
 
-  @Option(names = "-d", required = true, paramLabel = "D", description = "input dimension")
-  int d;
-
-  @Option(names = "-k", required = true, paramLabel = "K", description = "hidden units")
-  int k;
+  /** Adds the options of {@link #FIELDS} to the command, from the spec's schema. */
+  static final class Options implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      return SpecOptions.addTo(command, FIELDS, "activation parameters (repeatable)");
+    }
+  }
 
   @Option(names = "-n", paramLabel = "N",
       description = "samples for the empirical Hessian (default: max(10000, 10 d k))")
   Integer n;
 
-  @Option(names = "--kappa", defaultValue = "2", paramLabel = "KAPPA",
-      description = "condition number of W* (default: ${DEFAULT-VALUE})")
-  double kappa;
-
-  @Option(names = "--teacher", defaultValue = "random", paramLabel = "KIND",
-      description = "random, orthogonal or identity (W* = I, v* = 1, k = d) "
-          + "(default: ${DEFAULT-VALUE})")
-  String teacher;
-
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed")
-  long seed;
-
   @Option(names = "--population", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "also compute the population Hessian by numerical expectation "
           + "(default: ${DEFAULT-VALUE})")
   boolean population;
-
-  @Option(names = "--set", paramLabel = "PLUGIN.PARAM=VALUE",
-      description = "activation parameters (repeatable)")
-  List<String> settings = new ArrayList<>();
 
   @Mixin FormatOption output;
 
@@ -71,28 +61,32 @@ final class LscCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFormat outputFormat = output.chosen();
-    TeacherKind kind = TeacherKind.parse(teacher);
-    SpecLimits.checkInteger("d", d);
-    SpecLimits.checkInteger("k", k);
+    RunSpec spec = SpecOptions.toSpec(command.commandLine());
+    SpecSchema.check(spec, FIELDS);
+    String activation = spec.activation();
+    int d = spec.d();
+    int k = spec.k();
+    long seed = spec.seed();
+    TeacherKind kind = TeacherKind.parse(spec.teacher());
     if (k > d) {
       throw new IllegalArgumentException("k must be <= d (k = " + k + ", d = " + d + ")");
     }
-    SpecLimits.checkNumber("kappa", kappa);
     long dk = (long) d * k;
     if (dk > LocalStrongConvexity.MAX_DIMENSION) {
       throw new IllegalArgumentException("d k = " + dk + " is too large for a dense Hessian "
           + "eigenproblem; the limit is d k <= " + LocalStrongConvexity.MAX_DIMENSION);
     }
     int samplesCount = n != null ? n : (int) Math.max(10000, 10 * dk);
+    SpecSchema.field("n").check(samplesCount, null);
     if (samplesCount < dk) {
       throw new IllegalArgumentException("-n " + samplesCount + " is too small for a meaningful "
           + "Hessian of side d k = " + dk + ": use n >= d k (better 10 d k)");
     }
     SpecLimits.checkMemory(d, k, samplesCount, 1);
-    Map<String, Map<String, String>> given = SpecOptions.parseSettings(settings);
+    Map<String, Map<String, String>> given = spec.settings();
     ActivationChoice.checkSettingsOnlyFor(given, List.of(activation));
     ActivationChoice choice = ActivationChoice.of(common.registry(), activation, given);
-    Network truth = Teachers.make(kind, d, k, kappa, Seeds.stream(seed, Seeds.TEACHER));
+    Network truth = Teachers.make(kind, d, k, spec.kappa(), Seeds.stream(seed, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(truth, choice.activation(), samplesCount, 0, seed);
     LscAnalysis result =
         LscAnalysis.of(choice.activation(), choice.profile(), truth, samples, population);

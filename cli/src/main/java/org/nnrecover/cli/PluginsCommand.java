@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.core.io.Json;
+import org.nnrecover.core.optim.StopRules;
 import org.nnrecover.core.plugin.PluginEntry;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.plugin.SkippedPlugin;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
     description = "List every plugin by kind with its parameters, defaults and allowed values "
         + "(and the jar it came from, for plugins loaded with --plugins), the run options (set "
-        + "with --set run.OPTION=VALUE), and the plugin jars or providers that were skipped.")
+        + "with --set run.OPTION=VALUE), the stop rules every optimizer shares (--set "
+        + "stop.RULE=VALUE), and the plugin jars or providers that were skipped.")
 final class PluginsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -50,6 +52,10 @@ final class PluginsCommand implements Callable<Integer> {
     }
     out.println("run options (--set run.OPTION=VALUE):");
     printParameters(out, RunOptions.PARAMETERS);
+    out.println();
+    out.println("stop rules of every optimizer (--set stop.RULE=VALUE; OPTIMIZER.RULE, e.g. "
+        + "gd.max-iterations, sets it for runs of that optimizer):");
+    printParameters(out, StopRules.PARAMETERS);
     if (!registry.skipped().isEmpty()) {
       out.println();
       out.println("skipped (not loaded):");
@@ -71,7 +77,7 @@ final class PluginsCommand implements Callable<Integer> {
     table.print(out);
   }
 
-  /** The JSON form: kind id -> list of plugins, plus the run options. */
+  /** The JSON form: kind id -> list of plugins, plus the run options and the stop rules. */
   static Map<String, Object> describe(PluginRegistry registry) {
     Map<String, Object> result = new LinkedHashMap<>();
     for (PluginKind kind : PluginKind.values()) {
@@ -81,12 +87,21 @@ final class PluginsCommand implements Callable<Integer> {
         plugin.put("name", entry.name());
         plugin.put("summary", entry.provider().summary());
         plugin.put("source", entry.source());
-        plugin.put("parameters", parameters(registry.parameters(entry)));
+        List<Map<String, Object>> parameters = parameters(registry.parameters(entry));
+        if (kind == PluginKind.OPTIMIZER) {
+          // listed here since 1.0: OPTIMIZER.RULE is still accepted, as an alias of stop.RULE
+          for (Map<String, Object> rule : parameters(StopRules.PARAMETERS)) {
+            rule.put("alias", StopRules.NAMESPACE + "." + rule.get("name"));
+            parameters.add(rule);
+          }
+        }
+        plugin.put("parameters", parameters);
         plugins.add(plugin);
       }
       result.put(kind.id(), plugins);
     }
     result.put(RunOptions.NAMESPACE, parameters(RunOptions.PARAMETERS));
+    result.put(StopRules.NAMESPACE, parameters(StopRules.PARAMETERS));
     List<Map<String, Object>> skipped = new ArrayList<>();
     for (SkippedPlugin s : registry.skipped()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.SpecSchema;
 import org.nnrecover.core.theory.ActivationProperties;
 import org.nnrecover.core.theory.PropertyReport;
 import org.nnrecover.core.theory.TensorOrders;
@@ -47,7 +48,7 @@ final class PropertiesCommand implements Callable<Integer> {
     OutputFormat outputFormat = output.chosen();
     double[] sigmaValues = parseSigmas(sigmas);
     PluginRegistry registry = common.registry();
-    Map<String, Map<String, String>> given = SpecOptions.parseSettings(settings);
+    Map<String, Map<String, String>> given = SpecSchema.parseSettings(settings);
     List<PropertyReport> reports = new ArrayList<>();
     ActivationChoice.checkSettingsOnlyFor(given, ActivationChoice.names(registry, activations));
     for (String name : ActivationChoice.names(registry, activations)) {

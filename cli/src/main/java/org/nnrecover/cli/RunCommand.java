@@ -14,6 +14,7 @@ import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +23,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nnrecover run}: one spec, from data to recovered network. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = SpecOptions.Every.class,
     description = "Run one recovery: make (or read) the data, initialize, optimize, measure. "
         + "Exit code 0 for a finished run (whatever its outcome), 2 for bad input or a refused "
         + "run, 1 when a plugin failed.")
 final class RunCommand implements Callable<Integer> {
-  @Mixin SpecOptions specOptions;
   @Mixin CommonOptions common;
 
   @Mixin FormatOption output;
@@ -51,17 +51,14 @@ final class RunCommand implements Callable<Integer> {
     if (check != null) {
       refuseSpecOptions();
     }
-    RunSpec spec = check != null ? check.spec() : specOptions.toSpec(command.commandLine());
+    RunSpec spec = check != null ? check.spec() : SpecOptions.toSpec(command.commandLine());
     RunRecord record;
     try (BlockExecutor executor = common.executor()) {
       Runner runner = new Runner(common.registry(), executor);
       ResolvedSpec resolved = runner.resolve(spec);
-      List<String> unused = runner.unusedSettings(resolved);
       // a record's spec may carry a sweep's settings for plugins its cell does not use
-      if (!unused.isEmpty() && check == null) {
-        throw new IllegalArgumentException("--set for " + String.join(", ", unused)
-            + ", which this run does not use (activation " + spec.activation() + ", initializer "
-            + spec.initializer() + ", optimizer " + spec.optimizer() + "): it would be ignored");
+      if (check == null) {
+        runner.refuseUnusedSettings(resolved);
       }
       record = runner.run(resolved);
     }
@@ -88,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
   /** With --from-record the spec is the record's: a spec option as well would be ignored. */
   private void refuseSpecOptions() {
     CommandLine.ParseResult parsed = command.commandLine().getParseResult();
-    for (CommandLine.Model.OptionSpec option : command.mixins().get("specOptions").options()) {
+    for (CommandLine.Model.OptionSpec option : command.mixins().get(SpecOptions.MIXIN).options()) {
       if (parsed.hasMatchedOption(option)) {
         throw new IllegalArgumentException("--from-record takes the spec and seed from the record;"
             + " " + option.longestName() + " would be ignored: give one or the other");

@@ -19,6 +19,7 @@ import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.SpecSchema;
 import org.nnrecover.core.run.Runner;
 import org.w3c.dom.Document;
 
@@ -33,8 +34,8 @@ class ReportCommandTest {
     settings.put("random", random);
     settings.put("gd", Map.of("step", "0.05", "max-iterations", String.valueOf(iterations)));
     settings.put("run", Map.of("trace-every", "5", "train-v", String.valueOf(trainV)));
-    return new RunSpec("squared-relu", "random", "gd", d, 2, n, 2, 0, "random", seed, settings,
-        null, null);
+    return SpecSchema.bind(Map.of("activation", "squared-relu", "initializer", "random", "d", d,
+        "k", 2, "n", n, "seed", seed), settings);
   }
 
   /** Two zipped approaches (labels I and III of Figure 1c) at d = 4, k = 2, three seeds each. */

@@ -175,6 +175,79 @@ class SweepFileTest {
     assertTrue(both.contains("line 9, key gd.stp"), both);
   }
 
+  /**
+   * stop.RULE sets a stop rule for every run; the spelling of shipped sweeps, OPTIMIZER.RULE,
+   * stays an alias for the runs of that optimizer and wins over stop.RULE there.
+   */
+  @Test
+  void stopRulesHaveTheirNamespaceAndOptimizerSpellingsStayAliases() {
+    Sweep sweep = parse("""
+        name: budgets
+        seeds: 1
+        fixed:
+          activation: squared-relu
+          initializer: random
+          d: 4
+          k: 2
+          n: 100
+          stop.max-iterations: 50
+          stop.objective-tolerance: 0
+          nesterov.max-iterations: 20
+        axes:
+          - optimizer: [gd, nesterov]
+        """);
+    assertEquals(List.of(50, 20), sweep.runs().stream()
+        .map(run -> run.resolved().stop().getInt("max-iterations")).toList());
+    assertEquals(List.of(0.0, 0.0), sweep.runs().stream()
+        .map(run -> run.resolved().stop().getDouble("objective-tolerance")).toList());
+    // the spec keeps the settings as written (stores match runs by spec)
+    assertEquals(Map.of("max-iterations", "20"), sweep.runs().get(1).spec().settingsFor(
+        "nesterov"));
+    String bad = error(FIG.replace("gd.step: 0.02", "stop.max-iterations: 0"));
+    assertTrue(bad.contains("line 9, key stop.max-iterations: stop.max-iterations = '0' is "
+        + "not allowed"), bad);
+    bad = error(FIG.replace("gd.step: 0.02", "gd.max-iterations: -1"));
+    assertTrue(bad.contains("key gd.max-iterations: gd.max-iterations = '-1' is not allowed"),
+        bad);
+    bad = error(FIG.replace("gd.step: 0.02", "stop.step: 1"));
+    assertTrue(bad.contains("key stop.step") && bad.contains("step"), bad);
+  }
+
+  /**
+   * A plugin's cross-parameter rule (PluginProvider.validate) is checked for every cell when the
+   * sweep is read, before any run: one bad cell refuses the sweep, naming the cell.
+   */
+  @Test
+  void everyCellPassesThePluginsValidateBeforeAnyRun() {
+    String bad = error("""
+        name: wolfe
+        seeds: 1..2
+        fixed:
+          activation: squared-relu
+          optimizer: line-search
+          d: 4
+          k: 2
+          n: 100
+          line-search.wolfe: true
+        axes:
+          - line-search.curvature: [0.9, 0.00001]
+        """);
+    assertTrue(bad.contains("2 runs are invalid (line-search.curvature=0.00001, seed 1, ...)")
+        && bad.contains("must exceed line-search.armijo"), bad);
+  }
+
+  /** The shipped sweeps' budgets (gd.max-iterations: 3000 in kappa.yaml) reach the runs. */
+  @Test
+  void shippedSweepsAliasesReachTheStopRules() {
+    Sweep kappa = SweepFile.load(Path.of("..", "examples", "sweeps", "kappa.yaml"), RUNNER);
+    assertTrue(kappa.runs().stream()
+        .allMatch(run -> run.resolved().stop().getInt("max-iterations") == 3000));
+    Sweep optimizers = SweepFile.load(Path.of("..", "examples", "sweeps", "optimizers.yaml"),
+        RUNNER);
+    assertTrue(optimizers.runs().stream()
+        .allMatch(run -> run.resolved().stop().getInt("max-iterations") == 20000));
+  }
+
   @Test
   void combinationsAreCheckedOnEveryExpandedSpec() {
     // k = 6 is fine for d = 6 and 7 but not for d = 5: 3 cells x 4 seeds are invalid

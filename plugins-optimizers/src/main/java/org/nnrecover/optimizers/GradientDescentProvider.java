@@ -1,6 +1,5 @@
 package org.nnrecover.optimizers;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.Optimizer;
@@ -27,10 +26,7 @@ public final class GradientDescentProvider implements OptimizerProvider {
 
   @Override
   public List<ParamSpec> parameters() {
-    List<ParamSpec> parameters = new ArrayList<>(StepSize.parameters(1e-12));
-    parameters.add(
-        ParamSpec.ofInt("max-iterations", 10000, 1, Integer.MAX_VALUE, "iteration budget"));
-    return List.copyOf(parameters);
+    return StepSize.parameters(1e-12); // its budget is the core's stop rule stop.max-iterations
   }
 
   @Override

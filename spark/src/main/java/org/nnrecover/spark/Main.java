@@ -37,6 +37,16 @@ public final class Main implements Runnable {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler((e, arguments) -> {
+      // one line instead of picocli's message and the whole usage
+      String command = e.getCommandLine().getParent() == null ? ""
+          : " " + e.getCommandLine().getCommandName();
+      err.println("nnrecover-spark" + command + ": " + String.valueOf(e.getMessage()).lines()
+          .findFirst().orElse("bad command line") + "; see 'nnrecover-spark" + command
+          + " --help'");
+      err.flush();
+      return USAGE;
+    });
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (debug) {
         e.printStackTrace(err);

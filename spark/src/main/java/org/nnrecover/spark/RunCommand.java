@@ -6,17 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.run.Outcome;
+import org.nnrecover.core.run.ResolvedSpec;
+import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecOptions;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
-import org.nnrecover.core.sweep.SweepFile;
+import org.nnrecover.core.sweep.SweepRun;
 import org.nnrecover.spark.distributed.DistributedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,27 +28,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nnrecover-spark run}: one run, executed as one Spark task. The spec is written in the
- * vocabulary of a sweep file's {@code fixed:} block ({@code KEY=VALUE}), so it is validated by the
- * same code as a sweep.
+ * {@code nnrecover-spark run}: one run, executed as one Spark task. The spec takes the options of
+ * {@code nnrecover run} (made from the same schema, {@link SpecOptions}) and, as before, the
+ * {@code KEY=VALUE} items of a sweep file's {@code fixed:} block.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = SpecOptions.Every.class,
     description = {"Run one recovery as one Spark task and print its record as JSON (the record "
         + "'nnrecover ablate' would store for it); with --distributed, one recovery with its "
         + "samples spread over the executors.",
-        "The spec is KEY=VALUE items with the keys of a sweep file's 'fixed:' block, e.g. "
-            + "activation=squared-relu d=10 k=5 n=10000 gd.step=0.02.",
+        "The spec takes the options of 'nnrecover run' (--activation squared-relu -d 10 -k 5 "
+            + "-n 10000 --set gd.step=0.02), or KEY=VALUE items with the keys of a sweep file's "
+            + "'fixed:' block (activation=squared-relu d=10 k=5 n=10000 gd.step=0.02), or both.",
         "Exit code 0 for a finished run (whatever its outcome), 2 for bad input, 1 when the run "
             + "failed."})
 final class RunCommand implements Callable<Integer> {
-  private static final Pattern ITEM = Pattern.compile("([a-z][a-z0-9-]*(\\.[a-z0-9-]+)?)=([^\\n#:]+)");
-
-  @Parameters(paramLabel = "KEY=VALUE", arity = "1..*", description = "the spec")
+  @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
+      description = "spec items, as in a sweep file's fixed: block (instead of the options)")
   List<String> items = new ArrayList<>();
-
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "master seed (default: ${DEFAULT-VALUE})")
-  long seed;
 
   @Option(names = "--distributed",
       description = "one large problem with its samples generated on the executors (as "
@@ -63,28 +61,22 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     distributedRun.check(distributed);
-    StringBuilder yaml = new StringBuilder(String.format(Locale.ROOT,
-        "name: run\nseeds: [%d]\nfixed:\n", seed));
-    for (String item : items) {
-      var m = ITEM.matcher(item);
-      if (!m.matches()) {
-        throw new IllegalArgumentException("malformed spec item '" + item + "': expected "
-            + "KEY=VALUE with a key of a sweep file's fixed: block, e.g. d=10 or gd.step=0.02");
-      }
-      yaml.append("  ").append(m.group(1)).append(": ").append(m.group(3).trim()).append('\n');
-    }
-    Sweep sweep;
+    RunSpec spec = SpecOptions.toSpec(command.commandLine(), items);
+    ResolvedSpec resolved;
     try (BlockExecutor unused = new BlockExecutor(1)) {
-      sweep = SweepFile.parse(yaml.toString(), "the run's spec", new Runner(options.registry(),
-          unused));
+      Runner runner = new Runner(options.registry(), unused);
+      resolved = runner.resolve(spec);
+      runner.refuseUnusedSettings(resolved);
     }
     if (distributed) {
       try (JavaSparkContext spark = options.start("nnrecover run --distributed")) {
         return distributedRun.run(spark, options.registry(),
-            SparkSweep.ship(spark, options.pluginJars()), sweep.runs().get(0).spec(),
-            command.commandLine().getOut(), command.commandLine().getErr());
+            SparkSweep.ship(spark, options.pluginJars()), spec, command.commandLine().getOut(),
+            command.commandLine().getErr());
       }
     }
+    Sweep sweep = new Sweep("run", List.of(spec.seed()), 1,
+        List.of(new SweepRun(resolved, Map.of(), Sweep.SINGLE_CELL)));
     Path scratch = Files.createTempDirectory("nnrecover-run");
     String line;
     try (ResultStore store = ResultStore.open(scratch, false);

@@ -30,6 +30,7 @@ import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.SpecSchema;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.spark.distributed.EvaluationTimes;
 import org.nnrecover.spark.distributed.SparkPlacement;
@@ -41,9 +42,9 @@ import org.nnrecover.spark.distributed.SparkPlacement;
  */
 class SparkPlacementTest {
   /** d = 20, k = 3, n = 20000: 10 blocks, the last one short; tensor initialization, 50 gd steps. */
-  static final RunSpec SPEC = new RunSpec("squared-relu", "tensor", "gd", 20, 3, 20000, 2, 0,
-      "random", 7, Map.of("gd", Map.of("max-iterations", "50", "step", "0.02"),
-          "run", Map.of("trace-every", "10")), null, null);
+  static final RunSpec SPEC = SpecSchema.bind(Map.of("activation", "squared-relu", "d", 20,
+      "k", 3, "n", 20000, "seed", 7L), Map.of("gd", Map.of("max-iterations", "50", "step", "0.02"),
+          "run", Map.of("trace-every", "10")));
 
   private static JavaSparkContext spark;
   private static PluginRegistry registry;
@@ -105,9 +106,10 @@ class SparkPlacementTest {
   @Test
   void resamplingNoiseAndRegeneratedBlocksGiveTheLocalRecord() {
     // 3 batches of 6666-6667 samples: every batch bound falls inside a block
-    RunSpec spec = new RunSpec("squared-relu", "random", "gd", 20, 3, 20000, 2, 0.1, "random", 3,
+    RunSpec spec = SpecSchema.bind(Map.of("activation", "squared-relu", "initializer", "random",
+        "d", 20, "k", 3, "n", 20000, "noise", 0.1, "seed", 3L),
         Map.of("gd", Map.of("max-iterations", "20", "step", "0.02"),
-            "run", Map.of("resample-batches", "3")), null, null);
+            "run", Map.of("resample-batches", "3")));
     RunRecord local = local(spec);
     assertEquals(20, local.iterations(), local.message());
     String expected = withoutTiming(local);

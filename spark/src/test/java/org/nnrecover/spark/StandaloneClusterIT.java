@@ -28,7 +28,7 @@ import org.nnrecover.core.io.Json;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.RunRecord;
-import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.SpecSchema;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.store.ResultStore;
 
@@ -147,9 +147,9 @@ class StandaloneClusterIT {
     RunRecord reference;
     try (BlockExecutor executor = new BlockExecutor(2)) {
       reference = new Runner(PluginRegistry.discover(getClass().getClassLoader()), executor)
-          .run(new RunSpec("squared-relu", "random", "gd", 20, 3, 20000, 2, 0, "random", 7,
-              Map.of("gd", Map.of("max-iterations", "20"),
-                  "random", Map.of("v", "oracle", "scale", "0.3")), null, null));
+          .run(SpecSchema.bind(Map.of("activation", "squared-relu", "initializer", "random",
+              "d", 20, "k", 3, "n", 20000, "seed", 7L), Map.of("gd", Map.of("max-iterations", "20"),
+                  "random", Map.of("v", "oracle", "scale", "0.3"))));
     }
     assertEquals(20, reference.iterations(), reference.message());
     assertEquals(RecordLines.withoutTiming(Json.compact(reference)),

@@ -24,7 +24,8 @@ import org.nnrecover.api.Params;
  * evaluation or report afterwards) for an iteration budget and for an evaluation budget; its
  * reported values are f at the reported points and finite; it projects after every step; a return
  * before the problem said stop is explained under {@code "stopped"} in the diagnostics; two runs
- * give identical numbers; the provider's name, summary and parameter defaults are valid; it asks
+ * give identical numbers; the provider's name, summary and parameter defaults are valid, and no
+ * parameter is named like a stop rule of the core ({@link OptimizerProvider#STOP_RULES}); it asks
  * before using an optional capability of the problem (API 1.1: the Gauss-Newton product) and,
  * without it, still decreases the quadratic or returns saying why. Gauss-Newton products count
  * against the evaluation budget like evaluations.
@@ -70,6 +71,16 @@ public abstract class OptimizerContract {
   @Test
   void providerDescribesItselfAndItsParameterDefaultsAreValid() {
     ProviderChecks.describesItself(provider());
+  }
+
+  /** nnrecover refuses to load an optimizer that declares a stop rule's name (it would shadow). */
+  @Test
+  void declaresNoParameterNamedLikeAStopRuleOfTheCore() {
+    for (org.nnrecover.api.ParamSpec p : provider().parameters()) {
+      assertTrue(!OptimizerProvider.STOP_RULES.contains(p.name()), provider().name()
+          + " declares parameter '" + p.name() + "', the name of a stop rule of the core (set "
+          + "as stop." + p.name() + " for every optimizer): rename it");
+    }
   }
 
   @Test

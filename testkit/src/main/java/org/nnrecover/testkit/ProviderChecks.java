@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.nnrecover.api.Names;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginProvider;
@@ -18,7 +19,7 @@ final class ProviderChecks {
   static void describesItself(PluginProvider<?> provider) {
     String name = provider.name();
     assertNotNull(name, "name() must not be null");
-    assertTrue(name.matches("[a-z0-9]+(-[a-z0-9]+)*"),
+    assertTrue(Names.isKebabCase(name),
         "name '" + name + "' must be lowercase kebab-case, e.g. my-relu");
     assertNotNull(provider.summary(), name + ": summary() must not be null");
     assertFalse(provider.summary().isBlank(), name + ": summary() must say what the plugin is");

@@ -217,6 +217,10 @@ class ContractsCanFailTest {
   }
 
   private static OptimizerContract optimizer(Optimizer fn) {
+    return optimizer(fn, List.of());
+  }
+
+  private static OptimizerContract optimizer(Optimizer fn, List<ParamSpec> specs) {
     return new OptimizerContract() {
       protected OptimizerProvider provider() {
         return new OptimizerProvider() {
@@ -226,6 +230,10 @@ class ContractsCanFailTest {
 
           public String summary() {
             return "a faulty optimizer";
+          }
+
+          public List<ParamSpec> parameters() {
+            return specs;
           }
 
           public Optimizer create(Params params) {
@@ -273,5 +281,15 @@ class ContractsCanFailTest {
       p.diagnostics().put("stopped", "done");
     });
     assertThrows(AssertionFailedError.class, presumptuous::asksBeforeUsingOptionalCapabilities);
+  }
+
+  @Test
+  void optimizerContractCatchesAParameterNamedLikeAStopRule() {
+    OptimizerContract shadowing = optimizer(p -> { },
+        List.of(ParamSpec.ofInt("max-iterations", 100, 1, 1000, "its own budget")));
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        shadowing::declaresNoParameterNamedLikeAStopRuleOfTheCore);
+    assertTrue(e.getMessage().contains("stop.max-iterations"), e.getMessage());
+    optimizer(p -> { }).declaresNoParameterNamedLikeAStopRuleOfTheCore();
   }
 }

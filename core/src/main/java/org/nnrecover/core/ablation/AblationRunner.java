@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.nnrecover.api.Params;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.run.Outcome;
@@ -22,6 +21,7 @@ import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecLimits;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepRun;
@@ -52,14 +52,11 @@ public final class AblationRunner {
 
   /**
    * @param registry the plugins the sweep's specs were resolved in
-   * @param threads runs executed at the same time, at least 1
+   * @param threads runs executed at the same time, in 1..{@link SpecLimits#MAX_THREADS}
    */
   public AblationRunner(PluginRegistry registry, int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
     this.registry = registry;
-    this.threads = threads;
+    this.threads = SpecLimits.checkThreads("threads", threads);
   }
 
   /**
@@ -67,9 +64,7 @@ public final class AblationRunner {
    * costs O(n d k)). Only the order matters.
    */
   public static double estimatedCost(ResolvedSpec resolved) {
-    // read as a number: an optimizer may declare its own max-iterations with another type
-    double iterations = ((Number) resolved.paramsOf(resolved.optimizer().name()).asMap()
-        .get("max-iterations")).doubleValue();
+    double iterations = resolved.stop().getInt("max-iterations");
     return Math.max(1.0, resolved.spec().n()) * Math.max(1, resolved.spec().d())
         * resolved.spec().k() * iterations;
   }
@@ -101,23 +96,22 @@ public final class AblationRunner {
     } catch (RuntimeException e) {
       LOG.warn("run {} seed {} failed before it started: {}", run.cell(), run.spec().seed(),
           e.toString());
-      return failedRecord(run.spec(), run.resolved().params(), "run failed: " + e.getMessage(),
-          (System.nanoTime() - start) * 1e-9);
+      return failedRecord(run.spec(), run.resolved().recordedParams(),
+          "run failed: " + e.getMessage(), (System.nanoTime() - start) * 1e-9);
     }
   }
 
   /**
    * The record of a run that failed before its plugins ran.
    *
-   * @param params the run's resolved parameters (empty when the spec could not be resolved)
+   * @param params the run's resolved parameters as records keep them (empty when the spec could
+   *     not be resolved)
    * @param message why it failed
    * @param seconds how long it took
    */
-  public static RunRecord failedRecord(RunSpec spec, Map<String, Params> params, String message,
-      double seconds) {
-    Map<String, Map<String, Object>> values = new TreeMap<>();
-    params.forEach((name, p) -> values.put(name, p.asMap()));
-    return new RunRecord(spec, values, null, Outcome.FAILED.id(), null, message, null, null, null,
+  public static RunRecord failedRecord(RunSpec spec, Map<String, Map<String, Object>> params,
+      String message, double seconds) {
+    return new RunRecord(spec, params, null, Outcome.FAILED.id(), null, message, null, null, null,
         0, 0, seconds, Map.of(), Map.of(), List.of());
   }
 

@@ -1,13 +1,20 @@
 package org.nnrecover.core.optim;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 
 /**
  * Stop rules and budgets owned by the core and applied to every optimizer the same way, so that an
- * ablation compares like with like. Their parameters are added to every optimizer plugin's own
- * (for example {@code gd.max-iterations}); a tolerance of 0 switches its rule off.
+ * ablation compares like with like; a tolerance of 0 switches its rule off. They are set in their
+ * own namespace, {@code stop.max-iterations=500}; the spelling of nnrecover 1.0,
+ * {@code OPTIMIZER.max-iterations} (for example {@code gd.max-iterations}), stays an alias that
+ * applies to runs of that optimizer and, being the more specific, wins over {@code stop.*}. So that
+ * the alias can never mean anything else, an optimizer plugin may not declare a parameter of a
+ * stop rule's name (such a plugin is refused at discovery).
  *
  * @param maxIterations iteration budget
  * @param maxEvaluations budget of passes over the samples: objective evaluations (value or
@@ -22,7 +29,10 @@ import org.nnrecover.api.Params;
 public record StopRules(int maxIterations, int maxEvaluations, double gradientTolerance,
     double changeTolerance, double objectiveTolerance, double divergenceFactor) {
 
-  /** The parameter specs every optimizer gets. */
+  /** The namespace of the stop rules in specs, {@code --set} and sweep files. */
+  public static final String NAMESPACE = "stop";
+
+  /** The stop rules' parameters, shared by every optimizer. */
   public static final List<ParamSpec> PARAMETERS = List.of(
       ParamSpec.ofInt("max-iterations", 10000, 1, Integer.MAX_VALUE,
           "iteration budget"),
@@ -38,6 +48,15 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
       ParamSpec.ofDouble("divergence-factor", 1e12, 1, 1e300,
           "declare divergence above this multiple of max(start objective, zero network's)"));
 
+  static {
+    // the names are part of the plugin API (OptimizerProvider.STOP_RULES): plugins and the test
+    // kit check against them, so the declarations here must name exactly those
+    if (!PARAMETERS.stream().map(ParamSpec::name).toList().equals(OptimizerProvider.STOP_RULES)) {
+      throw new IllegalStateException("StopRules.PARAMETERS must declare exactly "
+          + OptimizerProvider.STOP_RULES);
+    }
+  }
+
   /** Validates the values. */
   public StopRules {
     if (maxIterations < 1 || maxEvaluations < 1) {
@@ -51,7 +70,40 @@ public record StopRules(int maxIterations, int maxEvaluations, double gradientTo
     }
   }
 
-  /** Reads the rules from an optimizer's resolved parameters. */
+  /** Whether {@code name} is the name of a stop rule ({@code max-iterations}, ...). */
+  public static boolean isRule(String name) {
+    return OptimizerProvider.STOP_RULES.contains(name);
+  }
+
+  /**
+   * The stop-rule values a run's settings give: those of {@code stop.*}, overridden by the
+   * aliases {@code optimizer.RULE} of the run's optimizer.
+   *
+   * @param settings plugin or namespace -> parameter -> value, as in a run spec
+   * @param optimizer the run's optimizer
+   */
+  public static Map<String, String> given(Map<String, Map<String, String>> settings,
+      String optimizer) {
+    Map<String, String> given = new TreeMap<>(settings.getOrDefault(NAMESPACE, Map.of()));
+    settings.getOrDefault(optimizer, Map.of()).forEach((name, value) -> {
+      if (isRule(name)) {
+        given.put(name, value);
+      }
+    });
+    return given;
+  }
+
+  /**
+   * Checks one stop-rule value, as given ({@code stop.RULE} or the alias {@code optimizer.RULE}).
+   *
+   * @param owner {@code stop} or the optimizer of the alias, for the message
+   * @throws IllegalArgumentException naming owner, rule and what is allowed
+   */
+  public static void check(String owner, String rule, String value) {
+    Params.resolve(owner, PARAMETERS, Map.of(rule, value));
+  }
+
+  /** Reads the rules from their resolved parameters. */
   public static StopRules from(Params params) {
     return new StopRules(params.getInt("max-iterations"), params.getInt("max-evaluations"),
         params.getDouble("gradient-tolerance"), params.getDouble("change-tolerance"),

@@ -15,10 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nnrecover.api.ApiVersion;
+import org.nnrecover.api.Names;
+import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.PluginProvider;
 import org.nnrecover.core.io.IoErrors;
+import org.nnrecover.core.optim.StopRules;
+import org.nnrecover.core.run.RunOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class PluginJars {
   private static final Logger LOG = LoggerFactory.getLogger(PluginJars.class);
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
-  private static final String NAME = "[a-z0-9]+(-[a-z0-9]+)*";
 
   private PluginJars() {}
 
@@ -174,12 +177,29 @@ public final class PluginJars {
     String name;
     try {
       name = provider.name();
-      if (name == null || !name.matches(NAME)) {
+      if (!Names.isKebabCase(name)) {
         skip(builder, source, kind.id() + " " + type + " has name '" + name
             + "', expected lowercase kebab-case such as my-relu");
         return;
       }
+      if (name.equals(StopRules.NAMESPACE) || name.equals(RunOptions.NAMESPACE)) {
+        skip(builder, source, kind.id() + " " + type + " has name '" + name + "', which is "
+            + "reserved: settings " + name + ".* belong to the core");
+        return;
+      }
       Params.defaults(name, provider.parameters());
+      if (kind == PluginKind.OPTIMIZER) {
+        for (ParamSpec p : provider.parameters()) {
+          if (StopRules.isRule(p.name())) {
+            // NAME.RULE is the alias of stop.RULE: a parameter of that name would shadow the rule
+            skip(builder, source, "optimizer '" + name + "' (" + type + ") declares parameter '"
+                + p.name() + "', the name of a stop rule of the core (set as stop." + p.name()
+                + ", or " + name + "." + p.name() + "); stop rules apply to every optimizer, so "
+                + "rename the plugin's parameter");
+            return;
+          }
+        }
+      }
       if (provider.summary() == null) {
         skip(builder, source, kind.id() + " '" + name + "' (" + type + ") has no summary");
         return;

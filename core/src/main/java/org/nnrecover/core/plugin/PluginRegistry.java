@@ -160,19 +160,12 @@ public final class PluginRegistry {
   }
 
   /**
-   * The parameters a plugin accepts: its declared ones and, for optimizers, the core's stop rules
-   * ({@link StopRules#PARAMETERS}) unless the optimizer declares a rule of the same name itself.
+   * The parameters a plugin declares. The core's stop rules are not among them: they have their
+   * own namespace ({@link StopRules#NAMESPACE}), and an optimizer cannot declare one (see
+   * {@link PluginJars}).
    */
   public List<ParamSpec> parameters(PluginEntry entry) {
-    List<ParamSpec> specs = new ArrayList<>(entry.provider().parameters());
-    if (entry.kind() == PluginKind.OPTIMIZER) {
-      for (ParamSpec rule : StopRules.PARAMETERS) {
-        if (specs.stream().noneMatch(spec -> spec.name().equals(rule.name()))) {
-          specs.add(rule);
-        }
-      }
-    }
-    return specs;
+    return entry.provider().parameters();
   }
 
   /**

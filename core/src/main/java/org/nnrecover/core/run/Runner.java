@@ -102,7 +102,7 @@ public final class Runner {
    */
   public ResolvedSpec resolve(RunSpec spec) {
     boolean fromFile = spec.dataFile() != null;
-    SpecLimits.checkSpec(spec);
+    SpecSchema.check(spec);
     require(spec.d() < 1 || spec.k() <= spec.d(),
         "k must be <= d (k = " + spec.k() + ", d = " + spec.d() + ")");
     require(spec.truthFile() == null || fromFile, "--truth is only meaningful with --data");
@@ -117,7 +117,7 @@ public final class Runner {
     } else {
       SpecLimits.checkMemory(spec.d(), spec.k(), spec.n(), 1);
     }
-    TeacherKind teacher = TeacherKind.parse(spec.teacher());
+    TeacherKind teacher = TeacherKind.parse(spec.teacher()); // valid: checked by the schema
     require(teacher != TeacherKind.IDENTITY || fromFile || spec.k() == spec.d(),
         "the identity teacher needs k = d (k = " + spec.k() + ", d = " + spec.d() + ")");
     PluginEntry activation = registry.find(PluginKind.ACTIVATION, spec.activation());
@@ -126,9 +126,10 @@ public final class Runner {
 
     Map<String, Params> params = new TreeMap<>();
     for (String name : spec.settings().keySet()) {
-      if (!name.equals(RunOptions.NAMESPACE) && registry.kindOf(name) == null) {
+      if (!isNamespace(name) && registry.kindOf(name) == null) {
         throw new IllegalArgumentException("setting for unknown plugin '" + name
-            + "': settings are written plugin.parameter=value with a plugin name, or run.option");
+            + "': settings are written plugin.parameter=value with a plugin name, run.option or "
+            + "stop.rule");
       }
     }
     List<PluginEntry> involved = new ArrayList<>(List.of(activation, initializer, optimizer));
@@ -143,8 +144,15 @@ public final class Runner {
       if (params.containsKey(entry.name())) {
         continue;
       }
-      Params resolved =
-          registry.resolveParams(entry.kind(), entry.name(), spec.settingsFor(entry.name()));
+      Map<String, String> own = new TreeMap<>();
+      spec.settingsFor(entry.name()).forEach((parameter, value) -> {
+        if (isStopAlias(entry.kind(), parameter)) {
+          StopRules.check(entry.name(), parameter, value); // applies when entry is the optimizer
+        } else {
+          own.put(parameter, value);
+        }
+      });
+      Params resolved = registry.resolveParams(entry.kind(), entry.name(), own);
       params.put(entry.name(), resolved);
       for (ParamSpec p : registry.parameters(entry)) {
         if (p.type() == ParamType.PLUGIN) {
@@ -153,6 +161,8 @@ public final class Runner {
         }
       }
     }
+    Params stop = Params.resolve(StopRules.NAMESPACE, StopRules.PARAMETERS,
+        StopRules.given(spec.settings(), optimizer.name()));
     Params runParams = Params.resolve(RunOptions.NAMESPACE, RunOptions.PARAMETERS,
         spec.settingsFor(RunOptions.NAMESPACE));
     params.put(RunOptions.NAMESPACE, runParams);
@@ -160,7 +170,36 @@ public final class Runner {
     require(fromFile || options.resampleBatches() <= spec.n(),
         "run.resample-batches must be <= n = " + spec.n() + ", got " + options.resampleBatches());
     return new ResolvedSpec(spec, activation, initializer, optimizer, Map.copyOf(params), options,
-        teacher);
+        teacher, stop);
+  }
+
+  /**
+   * Checks one setting on its own, as a sweep file gives it ({@code owner.parameter=value}): a
+   * plugin parameter, a run option, a stop rule or its alias {@code optimizer.RULE}.
+   *
+   * @throws IllegalArgumentException naming the setting and what is allowed
+   */
+  public void checkSetting(String owner, String parameter, String value) {
+    if (owner.equals(RunOptions.NAMESPACE)) {
+      Params.resolve(owner, RunOptions.PARAMETERS, Map.of(parameter, value));
+      return;
+    }
+    PluginKind kind = registry.kindOf(owner);
+    if (owner.equals(StopRules.NAMESPACE) || isStopAlias(kind, parameter)) {
+      StopRules.check(owner, parameter, value);
+    } else {
+      registry.resolveParams(kind, owner, Map.of(parameter, value));
+    }
+  }
+
+  /** Whether settings may be written {@code name.parameter} without a plugin of that name. */
+  public static boolean isNamespace(String name) {
+    return name.equals(RunOptions.NAMESPACE) || name.equals(StopRules.NAMESPACE);
+  }
+
+  /** {@code optimizer.RULE}, the alias of {@code stop.RULE} (optimizers cannot declare RULE). */
+  private static boolean isStopAlias(PluginKind kind, String parameter) {
+    return kind == PluginKind.OPTIMIZER && StopRules.isRule(parameter);
   }
 
   /**
@@ -185,11 +224,27 @@ public final class Runner {
     }
     List<String> unused = new ArrayList<>();
     for (String name : resolved.spec().settings().keySet()) {
-      if (!name.equals(RunOptions.NAMESPACE) && !used.contains(name)) {
+      if (!isNamespace(name) && !used.contains(name)) {
         unused.add(name);
       }
     }
     return unused;
+  }
+
+  /**
+   * Refuses a spec whose settings name plugins the run does not use ({@link #unusedSettings}):
+   * they would be silently ignored.
+   *
+   * @throws IllegalArgumentException naming those plugins and the run's
+   */
+  public void refuseUnusedSettings(ResolvedSpec resolved) {
+    List<String> unused = unusedSettings(resolved);
+    if (!unused.isEmpty()) {
+      RunSpec spec = resolved.spec();
+      throw new IllegalArgumentException("--set for " + String.join(", ", unused)
+          + ", which this run does not use (activation " + spec.activation() + ", initializer "
+          + spec.initializer() + ", optimizer " + spec.optimizer() + "): it would be ignored");
+    }
   }
 
   /**
@@ -370,7 +425,7 @@ public final class Runner {
         System.arraycopy(start.outputWeights(), 0, point, kd, k);
       }
       OptimizationDriver driver = new OptimizationDriver(objective, point,
-          StopRules.from(resolved.paramsOf(resolved.optimizer().name())))
+          StopRules.from(resolved.stop()))
           .withReference(zeroLoss)
           .withTraceEvery(options.traceEvery())
           .withLayout(new ParameterLayout(samples.d(), k, options.trainV()))
@@ -473,9 +528,7 @@ public final class Runner {
      */
     private RunRecord record(Outcome outcome, String stopReason, String message, String plugin,
         Metrics fin, OptimizationResult result, Metrics best) {
-      Map<String, Map<String, Object>> params = new TreeMap<>();
-      resolved.params().forEach((name, p) -> params.put(name, p.asMap()));
-      return new RunRecord(spec, params, provenance(), outcome.id(), stopReason, message, plugin,
+      return new RunRecord(spec, resolved.recordedParams(), provenance(), outcome.id(), stopReason, message, plugin,
           init, fin, result == null ? 0 : result.iterations(),
           result == null ? 0 : result.evaluations(), seconds(startNanos),
           Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),

@@ -3,9 +3,10 @@ package org.nnrecover.core.run;
 import java.util.Locale;
 
 /**
- * The one table of allowed ranges of a run spec's numeric fields, of the thread count and of a
- * sweep's size, and the memory estimate of a spec. The CLI options, sweep files and the runner all
- * check through here, so that a limit is stated once and every front end reports it alike.
+ * The limits of a run spec's numbers (declared on its fields, see {@link SpecSchema}), the one
+ * check of a thread count, a sweep's default size limit, and the memory estimate of a spec. Every
+ * front end checks through here and {@link SpecSchema}, so that a limit is stated once and every
+ * front end reports it alike.
  *
  * <p>The upper bounds of kappa and noise keep every generated label finite for the built-in
  * activations (squared ReLU at kappa = 1e6 gives labels of order 1e12, far from overflow); values
@@ -24,51 +25,6 @@ public final class SpecLimits {
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
 
   private SpecLimits() {}
-
-  /** Checks d, k, n, kappa and noise; d and n are not checked when the data come from a file. */
-  public static void checkSpec(RunSpec spec) {
-    boolean fromFile = spec.dataFile() != null;
-    if (!fromFile) {
-      for (String field : new String[] {"d", "n"}) {
-        try {
-          checkInteger(field, field.equals("d") ? spec.d() : spec.n());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(e.getMessage() + " (or read the samples from a "
-              + "data file)", e);
-        }
-      }
-    }
-    checkInteger("k", spec.k());
-    checkNumber("kappa", spec.kappa());
-    checkNumber("noise", spec.noise());
-  }
-
-  /** Checks one integer field (d, k or n) of a spec. */
-  public static void checkInteger(String field, long value) {
-    if (value < 1 || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(field + " must be an integer in 1.." + Integer.MAX_VALUE
-          + ", got " + value);
-    }
-  }
-
-  /** Checks one real field (kappa or noise) of a spec. */
-  public static void checkNumber(String field, double value) {
-    switch (field) {
-      case "kappa" -> {
-        if (!(value >= 1 && value <= MAX_KAPPA)) {
-          throw new IllegalArgumentException("kappa must be a number in [1, " + format(MAX_KAPPA)
-              + "], got " + value);
-        }
-      }
-      case "noise" -> {
-        if (!(value >= 0 && value <= MAX_NOISE)) {
-          throw new IllegalArgumentException("noise must be a number in [0, " + format(MAX_NOISE)
-              + "], got " + value);
-        }
-      }
-      default -> throw new IllegalArgumentException("no range for field " + field);
-    }
-  }
 
   /**
    * Checks a requested thread count.
@@ -120,9 +76,5 @@ public final class SpecLimits {
   public static String bytes(long bytes) {
     return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
         : String.format(Locale.ROOT, "%d MiB", Math.max(1, bytes >> 20));
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%.0e", value).replace("e+0", "e").replace("e+", "e");
   }
 }

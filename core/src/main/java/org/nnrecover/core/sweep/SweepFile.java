@@ -15,15 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
-import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.plugin.PluginRegistry;
-import org.nnrecover.core.run.RunOptions;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.run.SpecLimits;
+import org.nnrecover.core.run.SpecSchema;
 import org.nnrecover.core.store.ResultStore;
 
 /**
@@ -34,9 +32,9 @@ import org.nnrecover.core.store.ResultStore;
  * name: fig1c                 # required: letters, digits, '.', '_', '-'
  * seeds: 1..10                # required: "a..b", one integer, or a list [1, 2, 5]
  * fixed:                      # settings common to all runs
- *   activation: squared-relu  # spec fields: activation initializer optimizer d k n kappa noise
- *   d: 10                     #   teacher data truth
- *   gd.step: 0.02             # plugin.parameter, or run.option
+ *   activation: squared-relu  # spec fields (SpecSchema.sweepKeys(): activation initializer
+ *   d: 10                     #   optimizer d k n kappa noise teacher data truth)
+ *   gd.step: 0.02             # plugin.parameter, run.option or stop.rule
  * axes:                       # outer product, first axis outermost
  *   - d: [10, 20, 30]         # one key with a list of values
  *   - zip:                    # or equal-length lists that vary together
@@ -51,8 +49,6 @@ import org.nnrecover.core.store.ResultStore;
 public final class SweepFile {
   private static final String LABEL = "label";
   private static final Set<String> TOP_KEYS = Set.of("name", "seeds", "fixed", "axes");
-  private static final List<String> SPEC_FIELDS = List.of("activation", "initializer",
-      "optimizer", "d", "k", "n", "kappa", "noise", "teacher", "data", "truth");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
   private static final int MAX_REPORTED = 20;
@@ -516,27 +512,27 @@ public final class SweepFile {
 
   /** Whether a key is one a sweep can set (reports the error when not). */
   private boolean checkKey(int line, String key) {
-    if (key.equals(LABEL) || SPEC_FIELDS.contains(key)) {
+    if (key.equals(LABEL) || SpecSchema.isSweepKey(key)) {
       return true;
     }
-    if (key.equals("seed") || key.equals("seeds")) {
+    if (key.equals("seed") || key.equals("seeds")) { // the sweep's own: its top-level seeds
       error(line, key, "seeds are given by the top-level 'seeds:' entry");
       return false;
     }
     int dot = key.indexOf('.');
     if (dot < 1 || dot == key.length() - 1) {
-      error(line, key, "unknown setting; allowed: " + String.join(", ", SPEC_FIELDS)
-          + ", label, plugin.parameter or run.option");
+      error(line, key, "unknown setting; allowed: " + String.join(", ", SpecSchema.sweepKeys())
+          + ", label, plugin.parameter, run.option or stop.rule");
       return false;
     }
     String plugin = key.substring(0, dot);
-    if (!plugin.equals(RunOptions.NAMESPACE) && registry.kindOf(plugin) == null) {
+    if (!Runner.isNamespace(plugin) && registry.kindOf(plugin) == null) {
       List<String> known = new ArrayList<>();
       for (PluginKind kind : PluginKind.values()) {
         registry.entries(kind).forEach(entry -> known.add(entry.name()));
       }
-      error(line, key, "unknown plugin '" + plugin + "'; settings are plugin.parameter or "
-          + "run.option, with plugins: " + String.join(", ", known));
+      error(line, key, "unknown plugin '" + plugin + "'; settings are plugin.parameter, "
+          + "run.option or stop.rule, with plugins: " + String.join(", ", known));
       return false;
     }
     return true;
@@ -546,24 +542,12 @@ public final class SweepFile {
   private void checkValue(String key, YamlNode node) {
     String value = node.text();
     try {
-      switch (key) {
-        case "activation" -> registry.find(PluginKind.ACTIVATION, value);
-        case "initializer" -> registry.find(PluginKind.INITIALIZER, value);
-        case "optimizer" -> registry.find(PluginKind.OPTIMIZER, value);
-        case "d", "k", "n" -> SpecLimits.checkInteger(key, integer(key, value));
-        case "kappa", "noise" -> SpecLimits.checkNumber(key, number(key, value));
-        case "teacher" -> TeacherKind.parse(value);
-        case "data", "truth" -> { }
-        default -> {
-          int dot = key.indexOf('.');
-          String plugin = key.substring(0, dot);
-          Map<String, String> one = Map.of(key.substring(dot + 1), value);
-          if (plugin.equals(RunOptions.NAMESPACE)) {
-            Params.resolve(plugin, RunOptions.PARAMETERS, one);
-          } else {
-            registry.resolveParams(registry.kindOf(plugin), plugin, one);
-          }
-        }
+      if (SpecSchema.isSweepKey(key)) {
+        SpecSchema.Field field = SpecSchema.field(key);
+        field.check(field.parse(value), registry);
+      } else {
+        int dot = key.indexOf('.');
+        runner.checkSetting(key.substring(0, dot), key.substring(dot + 1), value);
       }
     } catch (IllegalArgumentException e) {
       error(node.line(), key, e.getMessage());
@@ -573,14 +557,8 @@ public final class SweepFile {
   private void checkRequired(Map<String, YamlNode> fixed, List<Axis> axes) {
     Set<String> given = new LinkedHashSet<>(fixed.keySet());
     axes.forEach(axis -> given.addAll(axis.keys()));
-    List<String> required = new ArrayList<>(List.of("activation", "k"));
-    if (!given.contains("data")) {
-      required.addAll(List.of("d", "n"));
-    }
-    for (String key : required) {
-      if (!given.contains(key)) {
-        errors.add(file + ": '" + key + "' must be given, in fixed or as an axis");
-      }
+    for (String key : SpecSchema.missing(given)) {
+      errors.add(file + ": '" + key + "' must be given, in fixed or as an axis");
     }
   }
 
@@ -646,36 +624,18 @@ public final class SweepFile {
   /** The spec of one run from its key -> text values (all checked by {@link #checkValue}). */
   private static RunSpec spec(Map<String, String> values, long seed) {
     Map<String, Map<String, String>> settings = new TreeMap<>();
+    Map<String, Object> fields = new LinkedHashMap<>();
     values.forEach((key, value) -> {
       int dot = key.indexOf('.');
       if (dot > 0) {
         settings.computeIfAbsent(key.substring(0, dot), plugin -> new TreeMap<>())
             .put(key.substring(dot + 1), value);
+      } else if (!key.equals(LABEL)) {
+        fields.put(key, value);
       }
     });
-    return new RunSpec(values.get("activation"), values.getOrDefault("initializer", "tensor"),
-        values.getOrDefault("optimizer", "gd"), integer("d", values.getOrDefault("d", "0")),
-        integer("k", values.get("k")), integer("n", values.getOrDefault("n", "0")),
-        number("kappa", values.getOrDefault("kappa", "2")),
-        number("noise", values.getOrDefault("noise", "0")),
-        values.getOrDefault("teacher", "random"), seed, settings, values.get("data"),
-        values.get("truth"));
-  }
-
-  private static int integer(String key, String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer, got '" + text + "'", e);
-    }
-  }
-
-  private static double number(String key, String text) {
-    try {
-      return Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
-    }
+    fields.put("seed", seed);
+    return SpecSchema.bind(fields, settings);
   }
 
   private void error(int line, String key, String message) {

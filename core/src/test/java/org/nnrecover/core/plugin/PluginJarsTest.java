@@ -23,6 +23,7 @@ import org.nnrecover.api.PluginKind;
 /** Loads real jars, compiled and packed in a temporary folder, through the registry. */
 class PluginJarsTest {
   private static final String ACTIVATIONS = "org.nnrecover.api.ActivationProvider";
+  private static final String OPTIMIZERS = "org.nnrecover.api.OptimizerProvider";
 
   @TempDir static Path dir;
   private static Path classes;
@@ -47,10 +48,30 @@ class PluginJarsTest {
         """.formatted(simpleName, simpleName, constructorBody, name);
   }
 
+  /** An optimizer provider class named {@code simpleName}, {@code name}, with one parameter. */
+  private static String optimizer(String simpleName, String name, String parameter) {
+    return """
+        package test.plugins;
+        import java.util.List;
+        import org.nnrecover.api.*;
+        public final class %s implements OptimizerProvider {
+          public String name() { return "%s"; }
+          public String summary() { return "does nothing, for tests"; }
+          public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.ofInt("%s", 5, 1, 10, "a budget of its own"));
+          }
+          public Optimizer create(Params p) { return problem -> { }; }
+        }
+        """.formatted(simpleName, name, parameter);
+  }
+
   @BeforeAll
   static void compileClasses() throws IOException {
     classes = Files.createDirectories(dir.resolve("classes"));
     TestJars.compile(Map.of(
+        "test.plugins.Shadow", optimizer("Shadow", "shadow", "max-iterations"),
+        "test.plugins.Stop", optimizer("Stop", "stop", "sweeps"),
+        "test.plugins.Own", optimizer("Own", "own", "sweeps"),
         "test.plugins.Cube", activation("Cube", "cube", ""),
         "test.plugins.Relu", activation("Relu", "relu", ""),
         "test.plugins.Throws", activation("Throws", "throws",
@@ -118,6 +139,28 @@ class PluginJarsTest {
         problems(registry));
     assertEquals(path, registry.find(PluginKind.ACTIVATION, "cube").source());
     assertEquals(PluginRegistry.BUILT_IN, registry.find(PluginKind.ACTIVATION, "relu").source());
+  }
+
+  /**
+   * OPTIMIZER.max-iterations is the alias of the core's stop.max-iterations: an optimizer that
+   * declares a parameter of that name would shadow the stop rule, so it is refused, as is a plugin
+   * named like a namespace of the core.
+   */
+  @Test
+  void anOptimizerDeclaringAStopRuleOrNamedLikeACoreNamespaceIsSkipped() throws IOException {
+    Path jar = TestJars.jar(folder("stop-rules").resolve("optimizers.jar"), classes,
+        Map.of(OPTIMIZERS, String.join("\n", "test.plugins.Shadow", "test.plugins.Stop",
+            "test.plugins.Own")), ApiVersion.CURRENT);
+    PluginRegistry registry = discover(jar);
+    String path = jar.toAbsolutePath().normalize().toString();
+    assertEquals(List.of(
+        path + ": optimizer 'shadow' (test.plugins.Shadow) declares parameter 'max-iterations', "
+            + "the name of a stop rule of the core (set as stop.max-iterations, or "
+            + "shadow.max-iterations); stop rules apply to every optimizer, so rename the "
+            + "plugin's parameter",
+        path + ": optimizer test.plugins.Stop has name 'stop', which is reserved: settings "
+            + "stop.* belong to the core"), problems(registry));
+    assertEquals(path, registry.find(PluginKind.OPTIMIZER, "own").source());
   }
 
   @Test

@@ -118,8 +118,9 @@ class RunnerPluginFailureTest {
           throw new IndexOutOfBoundsException("index 7 out of bounds for length 6");
         })))
         .build();
-    RunSpec spec = new RunSpec(activation, initializer, optimizer, 3, 2, 300, 2, 0, "random", 5,
-        Map.of(RunOptions.NAMESPACE, Map.of("train-v", "false")), null, null);
+    RunSpec spec = SpecSchema.bind(Map.of("activation", activation, "initializer", initializer,
+        "optimizer", optimizer, "d", 3, "k", 2, "n", 300, "seed", 5L),
+        Map.of(RunOptions.NAMESPACE, Map.of("train-v", "false")));
     try (BlockExecutor executor = new BlockExecutor(1)) {
       return new Runner(registry, executor).run(spec);
     }

@@ -84,6 +84,14 @@ class RunnerTest {
       }
       return new Network(w, v, truth.d());
     }));
+    builder.add(initializer("halved-truth", context -> {
+      Network truth = context.teacher().orElseThrow();
+      double[] w = truth.weights();
+      for (int i = 0; i < w.length; i++) {
+        w[i] *= 0.5;
+      }
+      return new Network(w, truth.outputWeights(), truth.d());
+    }));
     builder.add(initializer("refusing", context -> {
       throw new RefusedException("cannot do this");
     }));
@@ -106,6 +114,29 @@ class RunnerTest {
         };
       }
     }, "test"));
+    builder.add(new PluginEntry(PluginKind.OPTIMIZER, new OptimizerProvider() {
+      @Override public String name() {
+        return "steps";
+      }
+      @Override public String summary() {
+        return "small gradient steps until the core says stop";
+      }
+      @Override public Optimizer create(Params params) {
+        return problem -> {
+          double[] x = problem.start();
+          double[] g = new double[x.length];
+          double f = problem.evaluate(x, g);
+          boolean going = true;
+          while (going) {
+            for (int i = 0; i < x.length; i++) {
+              x[i] -= 1e-3 * g[i];
+            }
+            f = problem.evaluate(x, g);
+            going = problem.report(x, f, 0, 1e-3);
+          }
+        };
+      }
+    }, "test"));
     return builder.build();
   }
 
@@ -124,8 +155,86 @@ class RunnerTest {
   }
 
   private static RunSpec spec(String initializer) {
-    return new RunSpec("tanh", initializer, "still", 4, 1, 300, 1, 0, "random", 5, Map.of(), null,
-        null);
+    return SpecSchema.bind(Map.of("activation", "tanh", "initializer", initializer, "optimizer",
+        "still", "d", 4, "k", 1, "n", 300, "kappa", 1.0, "seed", 5L), Map.of());
+  }
+
+  /**
+   * A spec of the "steps" optimizer from half the truth, with these settings; the tolerances are
+   * off, so that the iteration budget ends the run.
+   */
+  private static RunSpec steps(Map<String, Map<String, String>> settings) {
+    Map<String, Map<String, String>> all = new java.util.TreeMap<>(settings);
+    Map<String, String> stop = new java.util.TreeMap<>(Map.of("objective-tolerance", "0",
+        "gradient-tolerance", "0"));
+    stop.putAll(settings.getOrDefault("stop", Map.of()));
+    all.put("stop", stop);
+    return SpecSchema.bind(Map.of("activation", "tanh", "initializer", "halved-truth",
+        "optimizer", "steps", "d", 4, "k", 1, "n", 300, "seed", 5L), all);
+  }
+
+  @Test
+  void stopRulesHaveTheirNamespaceAndTheOptimizersSpellingIsAnAlias() {
+    try (BlockExecutor executor = new BlockExecutor(1)) {
+      Runner runner = new Runner(registry(), executor);
+      RunRecord byStop = runner.run(steps(Map.of("stop", Map.of("max-iterations", "3"))));
+      RunRecord byAlias = runner.run(steps(Map.of("steps", Map.of("max-iterations", "3"))));
+      assertEquals(3, byStop.iterations());
+      assertEquals("max-iterations", byStop.stopReason());
+      assertEquals(objectives(byStop), objectives(byAlias));
+      assertEquals(4, objectives(byStop).size());
+      assertTrue(objectives(byStop).get(3) < objectives(byStop).get(0), "the steps descend");
+      assertEquals(byStop.finalMetrics().objective(), byAlias.finalMetrics().objective());
+      // the record keeps the rules under the optimizer's name, as since 1.0
+      assertEquals(byStop.resolved(), byAlias.resolved());
+      assertEquals(3, byStop.resolved().get("steps").get("max-iterations"));
+      assertEquals(List.of("max-iterations", "max-evaluations", "gradient-tolerance",
+          "change-tolerance", "objective-tolerance", "divergence-factor"),
+          List.copyOf(byStop.resolved().get("steps").keySet()));
+      assertEquals(List.of("halved-truth", "run", "steps", "tanh"),
+          List.copyOf(byStop.resolved().keySet()));
+      // the alias is the more specific spelling: it wins over stop.*
+      assertEquals(2, runner.run(steps(Map.of("stop", Map.of("max-iterations", "5"),
+          "steps", Map.of("max-iterations", "2")))).iterations());
+      // another optimizer's alias does not apply to this run (and is reported as unused)
+      ResolvedSpec other = runner.resolve(steps(Map.of("stop", Map.of("max-iterations", "4"),
+          "still", Map.of("max-iterations", "1"))));
+      assertEquals(4, other.stop().getInt("max-iterations"));
+      assertEquals(List.of("still"), runner.unusedSettings(other));
+      assertEquals(4, runner.run(other).iterations());
+      assertEquals(10000, runner.resolve(steps(Map.of())).stop().getInt("max-iterations"));
+    }
+  }
+
+  private static List<Double> objectives(RunRecord record) {
+    return record.trace().stream().map(row -> row.objective()).toList();
+  }
+
+  @Test
+  void aBadStopRuleIsNamedAsItWasWritten() {
+    try (BlockExecutor executor = new BlockExecutor(1)) {
+      Runner runner = new Runner(registry(), executor);
+      for (String owner : List.of("stop", "steps", "still")) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> runner.resolve(steps(Map.of(owner, Map.of("max-iterations", "0")))));
+        assertTrue(e.getMessage().startsWith(owner + ".max-iterations = '0' is not allowed"),
+            e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+            () -> runner.checkSetting(owner, "gradient-tolerance", "2"));
+        assertTrue(e.getMessage().startsWith(owner + ".gradient-tolerance = '2' is not allowed"),
+            e.getMessage());
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> runner.resolve(steps(Map.of("stop", Map.of("step", "1")))));
+      assertTrue(e.getMessage().contains("step"), e.getMessage());
+      // a non-optimizer plugin has no alias: tanh.max-iterations is its own (unknown) parameter
+      e = assertThrows(IllegalArgumentException.class,
+          () -> runner.checkSetting("tanh", "max-iterations", "5"));
+      assertTrue(e.getMessage().contains("tanh") && e.getMessage().contains("max-iterations"),
+          e.getMessage());
+      runner.checkSetting("stop", "max-iterations", "5");
+      runner.checkSetting("steps", "max-iterations", "5");
+    }
   }
 
   @Test

@@ -31,17 +31,17 @@ class SpecLimitsTest {
 
   @Test
   void boundsAreInclusive() {
-    SpecLimits.checkNumber("kappa", 1);
-    SpecLimits.checkNumber("kappa", SpecLimits.MAX_KAPPA);
-    SpecLimits.checkNumber("noise", 0);
-    SpecLimits.checkNumber("noise", SpecLimits.MAX_NOISE);
+    SpecSchema.field("kappa").check(1.0, null);
+    SpecSchema.field("kappa").check(SpecLimits.MAX_KAPPA, null);
+    SpecSchema.field("noise").check(0.0, null);
+    SpecSchema.field("noise").check(SpecLimits.MAX_NOISE, null);
     assertEquals(SpecLimits.MAX_THREADS, SpecLimits.checkThreads("t", SpecLimits.MAX_THREADS));
-    assertThrows(IllegalArgumentException.class, () -> SpecLimits.checkNumber("kappa",
-        Math.nextUp(SpecLimits.MAX_KAPPA)));
-    assertThrows(IllegalArgumentException.class, () -> SpecLimits.checkNumber("noise",
-        -Double.MIN_VALUE));
+    assertThrows(IllegalArgumentException.class, () -> SpecSchema.field("kappa").check(
+        Math.nextUp(SpecLimits.MAX_KAPPA), null));
+    assertThrows(IllegalArgumentException.class, () -> SpecSchema.field("noise").check(
+        -Double.MIN_VALUE, null));
     assertThrows(IllegalArgumentException.class, () -> SpecLimits.checkThreads("t",
         SpecLimits.MAX_THREADS + 1));
-    assertThrows(IllegalArgumentException.class, () -> SpecLimits.checkInteger("n", 0));
+    assertThrows(IllegalArgumentException.class, () -> SpecSchema.field("n").check(0, null));
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.core.run.Metrics;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.SpecSchema;
 
 class ResultStoreTest {
   @TempDir Path dir;
@@ -27,8 +28,8 @@ class ResultStoreTest {
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     settings.put("run", Map.of("trace-every", "10"));
     settings.put("gd", Map.of("step", step, "max-iterations", "200"));
-    return new RunSpec("squared-relu", "random", "gd", 5, 2, 500, 2, 0, "random", seed, settings,
-        null, null);
+    return SpecSchema.bind(Map.of("activation", "squared-relu", "initializer", "random", "d", 5,
+        "k", 2, "n", 500, "seed", seed), settings);
   }
 
   private static RunRecord record(RunSpec spec, double unitError) {

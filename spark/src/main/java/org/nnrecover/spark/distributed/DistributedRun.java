@@ -10,6 +10,7 @@ import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.Runner;
+import org.nnrecover.core.run.SpecLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,8 +60,8 @@ public final class DistributedRun {
     if (partitions != null && partitions < 1) {
       throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
     }
-    if (threads != null && threads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    if (threads != null) {
+      SpecLimits.checkThreads("--threads", threads);
     }
   }
 
