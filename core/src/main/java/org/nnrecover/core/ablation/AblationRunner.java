@@ -2,11 +2,10 @@ package org.nnrecover.core.ablation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +44,6 @@ public final class AblationRunner {
    * Outcomes counted as failures: a plugin that threw or refused. A divergence is a result of the
    * mathematics (approach III of Figure 1c diverges from some starts), not a failure of the run.
    */
-  private static final Set<String> FAILURES = Set.of(Outcome.FAILED.id(), Outcome.REFUSED.id());
 
   private final PluginRegistry registry;
   private final int threads;
@@ -117,7 +115,7 @@ public final class AblationRunner {
       double seconds) {
     Map<String, Map<String, Object>> values = new TreeMap<>();
     params.forEach((name, p) -> values.put(name, p.asMap()));
-    return new RunRecord(spec, values, null, Outcome.FAILED.id(), null, message, null, null, null,
+    return new RunRecord(spec, values, null, Outcome.FAILED, null, message, null, null, null,
         0, 0, seconds, Map.of(), Map.of(), List.of());
   }
 
@@ -177,7 +175,7 @@ public final class AblationRunner {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
     private final double totalCost;
-    private final Map<String, Integer> byOutcome = new TreeMap<>();
+    private final Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
     private double doneCost;
     private int done;
     private int failures;
@@ -210,7 +208,7 @@ public final class AblationRunner {
             done++;
             doneCost += estimatedCost(run.resolved());
             byOutcome.merge(record.outcome(), 1, Integer::sum);
-            if (FAILURES.contains(record.outcome())) {
+            if (record.outcome().isFailure()) {
               failures++;
             }
             listener.finished(run, record, progress());
@@ -228,14 +226,7 @@ public final class AblationRunner {
     }
 
     synchronized AblationSummary summary(int skipped) {
-      Map<String, Integer> ordered = new LinkedHashMap<>();
-      for (Outcome outcome : Outcome.values()) {
-        Integer count = byOutcome.get(outcome.id());
-        if (count != null) {
-          ordered.put(outcome.id(), count);
-        }
-      }
-      return new AblationSummary(done, skipped, ordered, failures,
+      return new AblationSummary(done, skipped, new EnumMap<>(byOutcome), failures,
           (System.nanoTime() - startNanos) * 1e-9);
     }
   }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.ToDoubleBiFunction;
+import org.nnrecover.core.optim.TraceRow;
+import org.nnrecover.core.store.StoredRun;
 
 /**
  * A cell's traces aggregated over seeds: at every stored iteration, the spread of a per-row
@@ -19,29 +21,30 @@ import java.util.function.ToDoubleBiFunction;
  */
 public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) {
   /** The relative objective f / f(0) of row i of a run. */
-  public static final ToDoubleBiFunction<ReportedRun, Integer> RELATIVE_OBJECTIVE =
-      (run, i) -> run.trace().objective()[i] / run.zeroLoss();
+  public static final ToDoubleBiFunction<StoredRun, Integer> RELATIVE_OBJECTIVE =
+      (run, i) -> run.record().trace().get(i).objective() / run.record().zeroLoss();
   /** The unit error of row i of a run. */
-  public static final ToDoubleBiFunction<ReportedRun, Integer> UNIT_ERROR =
-      (run, i) -> run.trace().unitError()[i];
+  public static final ToDoubleBiFunction<StoredRun, Integer> UNIT_ERROR =
+      (run, i) -> run.record().trace().get(i).unitError();
 
   /** Aggregates a cell's traces; empty iterations when no run has a trace. */
-  public static ConvergenceBand of(Cell cell, ToDoubleBiFunction<ReportedRun, Integer> quantity) {
+  public static ConvergenceBand of(Cell cell, ToDoubleBiFunction<StoredRun, Integer> quantity) {
     TreeSet<Integer> union = new TreeSet<>();
-    for (ReportedRun r : cell.runs()) {
-      for (int it : r.trace().iteration()) {
-        union.add(it);
-      }
-    }
+    cell.runs().forEach(r -> r.record().trace().forEach(row -> union.add(row.iteration())));
     int[] iterations = union.stream().mapToInt(Integer::intValue).toArray();
     List<Spread> spreads = new ArrayList<>(iterations.length);
     int runs = cell.runs().size();
     int[] cursor = new int[runs];
+    int[][] stored = new int[runs][];
+    for (int r = 0; r < runs; r++) {
+      stored[r] = cell.runs().get(r).record().trace().stream().mapToInt(TraceRow::iteration)
+          .toArray();
+    }
     double[] values = new double[runs];
     for (int iteration : iterations) {
       for (int r = 0; r < runs; r++) {
-        ReportedRun run = cell.runs().get(r);
-        int[] rows = run.trace().iteration();
+        StoredRun run = cell.runs().get(r);
+        int[] rows = stored[r];
         while (cursor[r] + 1 < rows.length && rows[cursor[r] + 1] <= iteration) {
           cursor[r]++;
         }

@@ -27,10 +27,10 @@ public record RunSpec(String activation, String initializer, String optimizer, i
     int n, double kappa, double noise, String teacher, long seed,
     Map<String, Map<String, String>> settings, String dataFile, String truthFile) {
 
-  /** Copies the settings into sorted immutable maps. */
+  /** Copies the settings into sorted immutable maps (none when null: a record that omits them). */
   public RunSpec {
     Map<String, Map<String, String>> copy = new TreeMap<>();
-    settings.forEach((plugin, values) ->
+    (settings == null ? Map.<String, Map<String, String>>of() : settings).forEach((plugin, values) ->
         copy.put(plugin, Collections.unmodifiableMap(new TreeMap<>(values))));
     settings = Collections.unmodifiableMap(copy);
   }

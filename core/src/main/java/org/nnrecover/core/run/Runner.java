@@ -476,7 +476,7 @@ public final class Runner {
         Metrics fin, OptimizationResult result, Metrics best) {
       Map<String, Map<String, Object>> params = new TreeMap<>();
       resolved.params().forEach((name, p) -> params.put(name, p.asMap()));
-      return new RunRecord(spec, params, provenance(), outcome.id(), stopReason, message, plugin,
+      return new RunRecord(spec, params, provenance(), outcome, stopReason, message, plugin,
           init, fin, result == null ? 0 : result.iterations(),
           result == null ? 0 : result.evaluations(), seconds(startNanos),
           Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.core.report.Report;
 import org.nnrecover.core.report.RunStoreReader;
 import org.nnrecover.core.report.SummaryCsv;
+import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.RunRecord;
 
 /**
@@ -44,7 +45,7 @@ class LegacyRecordsTest {
     assertEquals(List.of("activation", "optimizer"), List.copyOf(first.coordinates().keySet()));
     RunRecord r = first.record();
     assertEquals(1, r.spec().seed());
-    assertEquals("converged", r.outcome());
+    assertEquals(Outcome.CONVERGED, r.outcome());
     assertEquals("objective-tolerance", r.stopReason());
     assertEquals(154, r.iterations());
     assertEquals(17, r.trace().size());
