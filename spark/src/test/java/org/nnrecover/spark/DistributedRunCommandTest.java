@@ -40,6 +40,26 @@ class DistributedRunCommandTest {
         err.toString());
   }
 
+  /** Without --distributed: one Spark task, its store line read back and printed as the record. */
+  @Test
+  void oneTaskPrintsTheRecordOfTheLocalRun() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = execute(out, err, "run", "--master", "local[1]", "--seed", "7",
+        "activation=squared-relu", "initializer=tensor", "optimizer=gd", "d=20", "k=3", "n=20000",
+        "gd.max-iterations=50", "gd.step=0.02", "run.trace-every=10");
+    assertEquals(0, code, err.toString());
+    RunRecord local;
+    try (BlockExecutor executor = new BlockExecutor(1)) {
+      local = new Runner(PluginRegistry.discover(getClass().getClassLoader()), executor)
+          .run(SparkPlacementTest.SPEC);
+    }
+    // pretty-printed as 'nnrecover run --format json' prints it, the store's fields left out
+    assertEquals(SparkPlacementTest.withoutTiming(Json.mapper().readTree(Json.pretty(local))),
+        SparkPlacementTest.withoutTiming(Json.mapper().readTree(out.toString())));
+    assertTrue(out.toString().startsWith("{\n  \"spec\" : {"), out.toString());
+  }
+
   @Test
   void badInputIsOneLineAndExitCode2BeforeSparkStarts() {
     StringWriter err = new StringWriter();

@@ -247,6 +247,9 @@ public final class ReportCharts {
     Axis x = options.x() != null ? named(options.x()) : numeric.size() >= 2 ? numeric.get(0) : null;
     Axis y = options.y() != null ? named(options.y()) : numeric.size() >= 2 ? numeric.get(1) : null;
     if (x == null || y == null) {
+      notes.add("no heat map: it needs two numeric axes that vary (" + (numeric.isEmpty()
+          ? "none does" : "only " + numeric.get(0).name() + " does") + "); name them with --x and"
+          + " --y");
       return;
     }
     for (Axis a : List.of(x, y)) {
@@ -294,7 +297,9 @@ public final class ReportCharts {
         }
       }
       if (top == 0) {
-        return; // no finite value: nothing to show (e.g. no ground truth)
+        notes.add("no heat map of " + what + ": no cell has a finite positive value (runs on data "
+            + "without ground truth have no errors)");
+        return;
       }
     }
     save(Charts.heatMap(title(what), subtitle, label, grid, top, format), name);
@@ -309,6 +314,9 @@ public final class ReportCharts {
     Axis category = label != null ? label : !categorical.isEmpty() ? categorical.get(0) : null;
     if (category == null && (report.summaries().size() < 2
         || report.summaries().size() > MAX_CURVES)) {
+      notes.add("no box plot: no categorical axis varies, and " + report.summaries().size()
+          + (report.summaries().size() == 1 ? " cell is" : " cells are") + " not 2 to "
+          + MAX_CURVES + " boxes of one per cell");
       return;
     }
     Axis series = label == null && categorical.size() > 1 ? categorical.get(1) : null;
@@ -332,6 +340,7 @@ public final class ReportCharts {
       }
     }
     if (!any) {
+      notes.add("no " + phase + " box plot: no run has a finite " + phase + " unit error");
       return;
     }
     Map<String, Map<String, double[]>> boxes = new LinkedHashMap<>();

@@ -18,8 +18,18 @@ import org.nnrecover.core.store.StoredRun;
  * @param cell the cell
  * @param iterations the union of the stored iterations of its runs, increasing
  * @param spread the spread at each iteration
+ * @param stops where runs stopped while others of the cell went on (each such run's last row, when
+ *     its value can be shown), so that a chart can show where the median loses a run
  */
-public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) {
+public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread, List<Stop> stops) {
+  /**
+   * The last row of a run that stopped before the cell's longest run.
+   *
+   * @param iteration the run's last stored iteration
+   * @param value the quantity there
+   */
+  public record Stop(int iteration, double value) {}
+
   /** The relative objective f / f(0) of row i of a run. */
   public static final ToDoubleBiFunction<StoredRun, Integer> RELATIVE_OBJECTIVE =
       (run, i) -> run.record().trace().get(i).objective() / run.record().zeroLoss();
@@ -41,6 +51,16 @@ public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) 
           .toArray();
     }
     double[] values = new double[runs];
+    List<Stop> stops = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      int[] rows = stored[r];
+      if (rows.length > 0 && rows[rows.length - 1] < iterations[iterations.length - 1]) {
+        double value = quantity.applyAsDouble(cell.runs().get(r), rows.length - 1);
+        if (value > 0 && Double.isFinite(value)) {
+          stops.add(new Stop(rows[rows.length - 1], value));
+        }
+      }
+    }
     for (int iteration : iterations) {
       for (int r = 0; r < runs; r++) {
         StoredRun run = cell.runs().get(r);
@@ -55,6 +75,6 @@ public record ConvergenceBand(Cell cell, int[] iterations, List<Spread> spread) 
       }
       spreads.add(Spread.of(values));
     }
-    return new ConvergenceBand(cell, iterations, List.copyOf(spreads));
+    return new ConvergenceBand(cell, iterations, List.copyOf(spreads), List.copyOf(stops));
   }
 }
