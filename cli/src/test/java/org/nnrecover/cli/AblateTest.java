@@ -28,6 +28,7 @@ import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.store.StoredRun;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
+import org.nnrecover.core.sweep.SweepRun;
 
 /** Parallel ablations: thread-count independence, and surviving SIGKILL with --resume. */
 class AblateTest {
@@ -105,6 +106,8 @@ class AblateTest {
     List<StoredRun> stored = ResultStore.read(dir.resolve("one"));
     assertEquals(6, stored.stream().filter(r -> r.cell().equals("label=B, random.v=oracle"))
         .count());
+    // the sweep's cell keys are the one cell-key function's (readers derive missing ones with it)
+    stored.forEach(r -> assertEquals(SweepRun.cellKey(r.coordinates()), r.cell()));
     assertEquals(Map.of("label", "A", "random.v", "random"),
         stored.stream().filter(r -> r.cell().startsWith("label=A")).findFirst().orElseThrow()
             .coordinates());
