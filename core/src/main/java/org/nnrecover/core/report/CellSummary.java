@@ -30,7 +30,9 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
     Spread seconds, int signsWrong, int reachedTarget, Spread iterationsToTarget,
     Map<String, Integer> outcomes) {
 
-  /** A run's initial unit error (NaN when initialization did not finish or the truth is unknown). */
+  /**
+   * A run's initial unit error (NaN when initialization did not finish or the truth is unknown).
+   */
   public static final ToDoubleFunction<StoredRun> INIT_UNIT_ERROR =
       r -> orNaN(r.record().init(), Metrics::unitError);
   /** A run's initial Frobenius error (NaN when unknown). */

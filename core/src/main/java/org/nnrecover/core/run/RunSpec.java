@@ -30,8 +30,10 @@ public record RunSpec(String activation, String initializer, String optimizer, i
   /** Copies the settings into sorted immutable maps (none when null: a record that omits them). */
   public RunSpec {
     Map<String, Map<String, String>> copy = new TreeMap<>();
-    (settings == null ? Map.<String, Map<String, String>>of() : settings).forEach((plugin, values) ->
-        copy.put(plugin, Collections.unmodifiableMap(new TreeMap<>(values))));
+    if (settings != null) {
+      settings.forEach((plugin, values) ->
+          copy.put(plugin, Collections.unmodifiableMap(new TreeMap<>(values))));
+    }
     settings = Collections.unmodifiableMap(copy);
   }
 
