@@ -16,6 +16,7 @@ import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.store.RecordReader;
 
 /**
  * {@code nnrecover run --from-record FILE[:LINE]}: the stored record to re-run, and the comparison
@@ -23,12 +24,10 @@ import org.nnrecover.core.run.RunSpec;
  * provenance (commit, threads, jar paths) may differ; every other byte of the record must match.
  *
  * @param where the record's file and line, as the user wrote them, for messages
- * @param stored the stored record, without a result store's own fields
+ * @param stored the stored record (read by the one record reader; a store's own fields and fields
+ *     newer than this version are not part of it)
  */
-record RecordCheck(String where, ObjectNode stored) {
-  /** A result store's fields around the run record. */
-  private static final List<String> STORE_FIELDS = List.of("sweep", "coordinates", "cell");
-
+record RecordCheck(String where, RunRecord stored) {
   /**
    * Reads {@code FILE[:LINE]}: line LINE (from 1) of a result store, or, without a line, the file's
    * only record (a {@code run --format json} output, or a one-line store).
@@ -65,29 +64,13 @@ record RecordCheck(String where, ObjectNode stored) {
       throw new IllegalArgumentException("--from-record: " + file + " holds " + lines.size()
           + " records; name one with " + file + ":LINE (LINE from 1)");
     }
-    JsonNode node;
-    try {
-      node = Json.mapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("--from-record: " + argument + " is not a run record ("
-          + e.getOriginalMessage() + ")", e);
-    }
-    if (!(node instanceof ObjectNode object) || !node.path("spec").isObject()) {
-      throw new IllegalArgumentException("--from-record: " + argument
-          + " is not a run record (no \"spec\" object)");
-    }
-    STORE_FIELDS.forEach(object::remove);
-    return new RecordCheck(argument, object);
+    return new RecordCheck(argument,
+        RecordReader.read(json, Math.max(line, 1), "--from-record: " + argument).record());
   }
 
   /** The spec and seed the record was made with. */
   RunSpec spec() {
-    try {
-      return Json.mapper().treeToValue(stored.get("spec"), RunSpec.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("--from-record: the spec in " + where
-          + " cannot be read (" + e.getOriginalMessage() + ")", e);
-    }
+    return stored.spec();
   }
 
   /**
@@ -97,13 +80,14 @@ record RecordCheck(String where, ObjectNode stored) {
    */
   List<String> differences(RunRecord again) {
     JsonNode now;
+    JsonNode before;
     try {
-      // through text, as the stored record went: the same number nodes (int, long, double)
-      now = withoutTiming(Json.mapper().readTree(Json.mapper().writeValueAsString(again)));
+      // both through text, as a stored record goes: the same number nodes (int, long, double)
+      now = withoutTiming(Json.mapper().readTree(Json.compact(again)));
+      before = withoutTiming(Json.mapper().readTree(Json.compact(stored)));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the new record as JSON", e);
+      throw new IllegalStateException("cannot write a record as JSON", e);
     }
-    JsonNode before = withoutTiming(stored.deepCopy());
     Set<String> fields = new LinkedHashSet<>();
     before.fieldNames().forEachRemaining(fields::add);
     now.fieldNames().forEachRemaining(fields::add);

@@ -21,11 +21,11 @@ import org.nnrecover.core.plugin.PluginRegistry;
 import org.nnrecover.core.report.CellSummary;
 import org.nnrecover.core.report.RecoveryThreshold;
 import org.nnrecover.core.report.Report;
-import org.nnrecover.core.report.ReportedRun;
 import org.nnrecover.core.report.RunStoreReader;
 import org.nnrecover.core.report.ThresholdFit;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.store.ResultStore;
+import org.nnrecover.core.store.StoredRun;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepFile;
 import org.nnrecover.core.theory.ActivationProperties;
@@ -157,10 +157,10 @@ final class ReproduceCommand implements Callable<Integer> {
       return rates;
     }
     Map<String, int[]> counts = new LinkedHashMap<>();
-    for (ReportedRun run : RunStoreReader.read(dir).runs()) {
+    for (StoredRun run : RunStoreReader.read(dir).runs()) {
       int[] c = counts.computeIfAbsent(run.cell(), k -> new int[2]);
       c[0]++;
-      c[1] += run.succeeded() ? 1 : 0;
+      c[1] += run.record().succeeded() ? 1 : 0;
     }
     counts.forEach((cell, c) -> {
       if (c[0] >= seeds) {

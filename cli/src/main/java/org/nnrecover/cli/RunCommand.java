@@ -74,12 +74,12 @@ final class RunCommand implements Callable<Integer> {
     } else {
       printText(out, record);
     }
-    if (record.outcome().equals(Outcome.REFUSED.id())) {
+    if (record.outcome() == Outcome.REFUSED) {
       command.commandLine().getErr().println("nnrecover run: refused by " + record.failedPlugin()
           + ": " + record.message());
       return Main.USAGE;
     }
-    return record.outcome().equals(Outcome.FAILED.id()) ? Main.FAILURE : 0;
+    return record.outcome() == Outcome.FAILED ? Main.FAILURE : 0;
   }
 
   /** With --from-record the spec is the record's: a spec option as well would be ignored. */

@@ -41,7 +41,8 @@ class FromRecordTest {
 
   @Test
   void whichRecordAndWhichSpecMustBeClear(@TempDir Path dir) throws Exception {
-    Path store = Files.writeString(dir.resolve("runs.jsonl"), "{\"spec\":{}}\n{\"spec\":{}}\n");
+    Path store = Files.writeString(dir.resolve("runs.jsonl"),
+        "{\"spec\":{},\"outcome\":\"converged\"}\n{\"spec\":{},\"outcome\":\"converged\"}\n");
     CliTest.Result many = CliTest.nnrecover("run", "--from-record", store.toString());
     assertEquals(Main.USAGE, many.code());
     assertTrue(many.err().contains("holds 2 records; name one with"), many.err());

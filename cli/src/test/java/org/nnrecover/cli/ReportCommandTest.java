@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.SpecSchema;
@@ -133,6 +134,85 @@ class ReportCommandTest {
     }
     assertTrue(Files.notExists(dir.resolve("charts/convergence-objective.png")));
     assertTrue(result.out().contains("wrote 6 charts"), result.out());
+  }
+
+  /**
+   * Two categorical axes (activation x optimizer, 4 cells of 2 seeds, as the shipped
+   * optimizers.yaml has): one convergence chart of 4 curves, and the unit-error one.
+   */
+  @Test
+  void twoCategoricalAxesGetTheirConvergenceChart(@TempDir Path dir) throws Exception {
+    for (String activation : List.of("squared-relu", "relu")) {
+      for (String optimizer : List.of("gd", "line-search")) {
+        for (long seed = 1; seed <= 2; seed++) {
+          Map<String, Map<String, String>> settings = new TreeMap<>();
+          settings.put("random", Map.of("v", "oracle", "scale", "0.3"));
+          settings.put(optimizer, Map.of("max-iterations", "30"));
+          settings.put("run", Map.of("trace-every", "5"));
+          Map<String, String> coordinates = new LinkedHashMap<>();
+          coordinates.put("activation", activation);
+          coordinates.put("optimizer", optimizer);
+          StoreWriter.append(dir, "categories", coordinates, RUNNER.run(new RunSpec(activation,
+              "random", optimizer, 4, 2, 500, 2, 0, "random", seed, settings, null, null)));
+        }
+      }
+    }
+    CliTest.Result result = CliTest.nnrecover("report", dir.toString(), "--charts=convergence");
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.out().contains("categories: 8 runs in 4 cells"), result.out());
+    assertTrue(result.out().contains("wrote 2 charts"), result.out());
+    assertTrue(!result.out().contains("note:"), result.out());
+    assertPng(dir.resolve("charts/convergence-objective.png"));
+    assertSvg(dir.resolve("charts/convergence-unit-error.svg"));
+    // the legend names each cell by both axes
+    String svg = Files.readString(dir.resolve("charts/convergence-objective.svg"));
+    for (String name : List.of("activation=squared-relu, optimizer=gd",
+        "activation=relu, optimizer=line-search")) {
+      assertTrue(svg.contains(name), name);
+    }
+  }
+
+  /** Every chart kind asked for that draws nothing says why, and the count says 0. */
+  @Test
+  void chartsThatCannotBeDrawnSayWhy(@TempDir Path dir) throws Exception {
+    // refused runs (the tensor method cannot use a linear activation): no trace, no errors
+    for (long seed = 1; seed <= 2; seed++) {
+      RunRecord refused = RUNNER.run(new RunSpec("linear", "tensor", "gd", 4, 2, 500, 2, 0,
+          "random", seed, Map.of(), null, null));
+      assertEquals(Outcome.REFUSED, refused.outcome());
+      StoreWriter.append(dir, "refusals", Map.of("activation", "linear"), refused);
+    }
+    CliTest.Result convergence = CliTest.nnrecover("report", dir.toString(),
+        "--charts=convergence");
+    assertEquals(0, convergence.code(), convergence.err());
+    assertTrue(convergence.out().contains(
+        "note: no convergence chart: no run has a trace of more than one row"), convergence.out());
+    assertTrue(convergence.out().contains("wrote 0 charts"), convergence.out());
+    CliTest.Result others = CliTest.nnrecover("report", dir.toString(), "--charts=heatmap,box");
+    assertEquals(0, others.code(), others.err());
+    assertTrue(others.out().contains("note: no heat map: it needs two numeric axes that vary "
+        + "(none does); name them with --x and --y"), others.out());
+    assertTrue(others.out().contains("note: no box plot: no categorical axis varies, and 1 cell "
+        + "is not 2 to 12 boxes of one per cell"), others.out());
+    assertTrue(others.out().contains("wrote 0 charts"), others.out());
+
+    // 13 x 13 cells: every value of either axis has 13 cells, more than one chart holds
+    Path many = dir.resolve("many");
+    RunRecord r = RUNNER.run(spec(4, 300, 1, Map.of("v", "oracle", "scale", "0.3"), false, 5));
+    for (int a = 0; a < 13; a++) {
+      for (int b = 0; b < 13; b++) {
+        Map<String, String> coordinates = new LinkedHashMap<>();
+        coordinates.put("a", "x" + a);
+        coordinates.put("b", "y" + b);
+        Files.createDirectories(many);
+        StoreWriter.append(many, "many", coordinates, r);
+      }
+    }
+    CliTest.Result crowded = CliTest.nnrecover("report", many.toString(), "--charts=convergence");
+    assertEquals(0, crowded.code(), crowded.err());
+    assertTrue(crowded.out().contains("note: no convergence chart: 169 cells, and no varying axis"
+        + " splits them into charts of at most 12 curves"), crowded.out());
+    assertTrue(crowded.out().contains("wrote 0 charts"), crowded.out());
   }
 
   @Test

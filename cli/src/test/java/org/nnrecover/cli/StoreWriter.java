@@ -1,27 +1,22 @@
 package org.nnrecover.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import org.nnrecover.core.io.Json;
-import org.nnrecover.core.report.ReportedRun;
 import org.nnrecover.core.run.RunRecord;
+import org.nnrecover.core.store.ResultStore;
+import org.nnrecover.core.sweep.SweepRun;
 
-/** Writes real run records as result-store lines (record + sweep, coordinates, cell), for tests. */
+/** Writes real run records as result-store lines (the store's own line), for tests. */
 final class StoreWriter {
   private StoreWriter() {}
 
   static void append(Path dir, String sweep, Map<String, String> coordinates, RunRecord record)
       throws IOException {
-    ObjectNode line = Json.mapper().valueToTree(record);
-    line.put("sweep", sweep);
-    ObjectNode coords = line.putObject("coordinates");
-    coordinates.forEach(coords::put);
-    line.put("cell", ReportedRun.cellKey(coordinates));
-    Files.writeString(dir.resolve("runs.jsonl"), Json.compact(line) + "\n",
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(dir.resolve(ResultStore.RUNS_FILE), ResultStore.line(record, sweep,
+        coordinates, SweepRun.cellKey(coordinates)) + "\n", StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 }

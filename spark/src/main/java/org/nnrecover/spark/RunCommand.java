@@ -1,6 +1,5 @@
 package org.nnrecover.spark;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.ResolvedSpec;
 import org.nnrecover.core.run.RunSpec;
+import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.Runner;
 import org.nnrecover.core.run.SpecOptions;
 import org.nnrecover.core.store.ResultStore;
@@ -78,20 +78,18 @@ final class RunCommand implements Callable<Integer> {
     Sweep sweep = new Sweep("run", List.of(spec.seed()), 1,
         List.of(new SweepRun(resolved, Map.of(), Sweep.SINGLE_CELL)));
     Path scratch = Files.createTempDirectory("nnrecover-run");
-    String line;
+    RunRecord record;
     try (ResultStore store = ResultStore.open(scratch, false);
         JavaSparkContext spark = options.start("nnrecover run")) {
       new SparkSweep(spark, SparkSweep.ship(spark, options.pluginJars()))
           .run(sweep, store, (done, total, run, outcome) -> { });
-      line = Files.readString(scratch.resolve(ResultStore.RUNS_FILE)).strip();
+      record = ResultStore.read(scratch).get(0).record();
     } finally {
       Files.deleteIfExists(scratch.resolve(ResultStore.RUNS_FILE));
       Files.deleteIfExists(scratch);
     }
-    ObjectNode record = (ObjectNode) Json.mapper().readTree(line);
-    record.remove(List.of("sweep", "coordinates", "cell"));
     PrintWriter out = command.commandLine().getOut();
     out.println(Json.pretty(record));
-    return record.path("outcome").asText().equals(Outcome.FAILED.id()) ? Main.FAILURE : 0;
+    return record.outcome() == Outcome.FAILED ? Main.FAILURE : 0;
   }
 }

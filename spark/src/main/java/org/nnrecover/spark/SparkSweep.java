@@ -1,20 +1,19 @@
 package org.nnrecover.spark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nnrecover.core.ablation.AblationRunner;
 import org.nnrecover.core.ablation.AblationSummary;
-import org.nnrecover.core.io.Json;
 import org.nnrecover.core.run.Outcome;
+import org.nnrecover.core.store.RecordReader;
 import org.nnrecover.core.store.ResultStore;
 import org.nnrecover.core.sweep.Sweep;
 import org.nnrecover.core.sweep.SweepRun;
@@ -34,9 +33,6 @@ import scala.runtime.BoxedUnit;
  * twice: the store drops a second line for a spec it already holds.
  */
 public final class SparkSweep {
-  private static final List<String> FAILURES =
-      List.of(Outcome.FAILED.id(), Outcome.REFUSED.id(), Outcome.DIVERGED.id());
-
   private final JavaSparkContext spark;
   private final List<String> pluginFiles;
 
@@ -76,9 +72,9 @@ public final class SparkSweep {
      * @param done runs recorded so far in this session
      * @param total runs to record in this session
      * @param run the run just recorded
-     * @param outcome its outcome id
+     * @param outcome its outcome
      */
-    void recorded(int done, int total, SweepRun run, String outcome);
+    void recorded(int done, int total, SweepRun run, Outcome outcome);
   }
 
   /**
@@ -96,7 +92,7 @@ public final class SparkSweep {
   AblationSummary execute(String sweepName, List<SweepRun> runs, ResultStore store, int skipped,
       Listener listener) {
     long start = System.nanoTime();
-    Map<String, Integer> byOutcome = new TreeMap<>();
+    Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
     int[] recorded = new int[2]; // runs recorded, failures among them
     if (!runs.isEmpty()) {
       List<SweepTask> tasks = new ArrayList<>(runs.size());
@@ -110,33 +106,20 @@ public final class SparkSweep {
               // called on the driver, once per finished task, while the job goes on
               SweepRun run = runs.get((Integer) partition);
               if (store.appendLine(run.spec(), line)) {
-                String outcome = outcomeOf(line);
+                // read back by the one record reader: the executor wrote it with the same code
+                Outcome outcome = RecordReader.read(line, 1, "the record of run " + run.cell()
+                    + " seed " + run.spec().seed() + " from its executor").record().outcome();
                 byOutcome.merge(outcome, 1, Integer::sum);
                 recorded[0]++;
-                recorded[1] += FAILURES.contains(outcome) ? 1 : 0;
+                recorded[1] += outcome.isFailure() ? 1 : 0;
                 listener.recorded(recorded[0], runs.size(), run, outcome);
               }
               return BoxedUnit.UNIT;
             }
           }, ClassTag$.MODULE$.apply(String.class));
     }
-    Map<String, Integer> ordered = new LinkedHashMap<>();
-    for (Outcome outcome : Outcome.values()) {
-      Integer count = byOutcome.get(outcome.id());
-      if (count != null) {
-        ordered.put(outcome.id(), count);
-      }
-    }
-    return new AblationSummary(recorded[0], skipped, ordered, recorded[1],
+    return new AblationSummary(recorded[0], skipped, byOutcome, recorded[1],
         (System.nanoTime() - start) * 1e-9);
-  }
-
-  private static String outcomeOf(String line) {
-    try {
-      return Json.mapper().readTree(line).path("outcome").asText();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("an executor returned a line that is not JSON", e);
-    }
   }
 
   /** The task: the partition's one run, carried out on the executor. */

@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
-import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.Runner;
 
 /** {@code nnrecover-spark run --distributed} on the command line (its own local[2] context). */
 class DistributedRunCommandTest {
   private static int execute(StringWriter out, StringWriter err, String... args) {
     return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  /** The local run of the spec both tests run, compact, timing masked. */
+  private static String localRecord(int threads) {
+    try (BlockExecutor executor = new BlockExecutor(threads)) {
+      return SparkPlacementTest.withoutTiming(new Runner(PluginRegistry.discover(
+          DistributedRunCommandTest.class.getClassLoader()), executor).run(SparkPlacementTest.SPEC));
+    }
   }
 
   @Test
@@ -27,17 +34,27 @@ class DistributedRunCommandTest {
         "initializer=tensor", "optimizer=gd", "d=20", "k=3", "n=20000", "gd.max-iterations=50",
         "gd.step=0.02", "run.trace-every=10");
     assertEquals(0, code, err.toString());
-    RunRecord local;
-    try (BlockExecutor executor = new BlockExecutor(2)) {
-      local = new Runner(PluginRegistry.discover(getClass().getClassLoader()), executor)
-          .run(SparkPlacementTest.SPEC);
-    }
     // the printed JSON, compacted, against the local record's
-    assertEquals(SparkPlacementTest.withoutTiming(Json.mapper().readTree(Json.compact(local))),
-        SparkPlacementTest.withoutTiming(Json.mapper().readTree(out.toString())));
+    assertEquals(localRecord(2), SparkPlacementTest.withoutTiming(
+        Json.mapper().readTree(out.toString())));
     // local[2]: Spark's default parallelism, 2 partitions
     assertTrue(err.toString().contains("2 partitions; distributed evaluations: "),
         err.toString());
+  }
+
+  /** Without --distributed: one Spark task, its store line read back and printed as the record. */
+  @Test
+  void oneTaskPrintsTheRecordOfTheLocalRun() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = execute(out, err, "run", "--master", "local[1]", "--seed", "7",
+        "activation=squared-relu", "initializer=tensor", "optimizer=gd", "d=20", "k=3", "n=20000",
+        "gd.max-iterations=50", "gd.step=0.02", "run.trace-every=10");
+    assertEquals(0, code, err.toString());
+    // the record 'nnrecover run' makes, the store's fields left out
+    assertEquals(localRecord(1), SparkPlacementTest.withoutTiming(
+        Json.mapper().readTree(out.toString())));
+    assertTrue(out.toString().startsWith("{\n  \"spec\" : {"), out.toString());
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.io.Json;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.plugin.PluginRegistry;
+import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.SpecSchema;
@@ -88,7 +89,7 @@ class SparkPlacementTest {
   void theRecordIsTheLocalRecordForOneThreeAndTenPartitions() {
     RunRecord local = local(SPEC);
     // not vacuous: the run did initialize and optimize, and changed the network
-    assertEquals("budget-exhausted", local.outcome(), local.message());
+    assertEquals(Outcome.BUDGET_EXHAUSTED, local.outcome(), local.message());
     assertEquals(50, local.iterations());
     assertTrue(local.init().unitError() > 0);
     assertNotEquals(local.init().unitError(), local.finalMetrics().unitError());

@@ -4,11 +4,15 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -49,12 +53,17 @@ final class Charts {
   /** At most this many points per curve: more add nothing visible and bloat the SVG. */
   private static final int MAX_POINTS = 600;
   private static final Font ANNOTATION = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  /** The legend entry of the marks where runs stopped while others of their cell went on. */
+  static final String STOPPED_LEGEND = "run stopped here (not carried forward into the median)";
+  private static final Shape STOP_MARK = new Ellipse2D.Double(-4, -4, 8, 8);
 
   private Charts() {}
 
   /**
    * Convergence curves: median over seeds as a line, the interquartile range as a translucent band
    * (robust to the odd diverged or stalled seed, which a min-max band would let fill the chart), log y.
+   * Where a run stopped while others of its cell went on, an open circle marks its last value, and
+   * the legend says that it is not carried forward.
    *
    * @param bands one per cell, with the cell's display name
    */
@@ -90,6 +99,32 @@ final class Charts {
       renderer.setSeriesStroke(s, new BasicStroke(2f));
     }
     XYPlot plot = new XYPlot(data, x, y, renderer);
+    LegendItemCollection legend = plot.getLegendItems();
+    XYSeriesCollection stops = new XYSeriesCollection();
+    for (Map.Entry<String, ConvergenceBand> e : bands.entrySet()) {
+      XYSeries series = new XYSeries(e.getKey() + " stops", false, true);
+      e.getValue().stops().forEach(stop -> series.add(stop.iteration(), stop.value()));
+      stops.addSeries(series);
+    }
+    boolean stopped = false;
+    for (int s = 0; s < stops.getSeriesCount(); s++) {
+      stopped |= stops.getItemCount(s) > 0;
+    }
+    if (stopped) {
+      // where a run stopped while others went on: the median from there on is of fewer runs
+      XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+      for (int s = 0; s < stops.getSeriesCount(); s++) {
+        marks.setSeriesPaint(s, SERIES[s % SERIES.length]);
+        marks.setSeriesShape(s, STOP_MARK);
+      }
+      marks.setUseFillPaint(false);
+      marks.setDefaultShapesFilled(false);
+      plot.setDataset(1, stops);
+      plot.setRenderer(1, marks);
+      legend.add(new LegendItem(STOPPED_LEGEND, null, null, null, STOP_MARK,
+          new BasicStroke(1.5f), Color.DARK_GRAY));
+    }
+    plot.setFixedLegendItems(legend);
     return finish(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), subtitle,
         plot);
   }

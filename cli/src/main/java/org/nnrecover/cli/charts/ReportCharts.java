@@ -20,8 +20,8 @@ import org.nnrecover.core.report.CellSummary;
 import org.nnrecover.core.report.ConvergenceBand;
 import org.nnrecover.core.report.HeatGrid;
 import org.nnrecover.core.report.Report;
-import org.nnrecover.core.report.ReportedRun;
 import org.nnrecover.core.report.ThresholdFit;
+import org.nnrecover.core.store.StoredRun;
 
 /**
  * Decides which charts a report's axes call for and draws them into a folder:
@@ -159,7 +159,7 @@ public final class ReportCharts {
   private void convergence() {
     List<Cell> cells = report.cells();
     boolean traced = cells.stream().flatMap(c -> c.runs().stream())
-        .anyMatch(r -> r.trace().size() > 1);
+        .anyMatch(r -> r.record().trace().size() > 1);
     if (!traced) {
       notes.add("no convergence chart: no run has a trace of more than one row");
       return;
@@ -176,7 +176,7 @@ public final class ReportCharts {
       groups.computeIfAbsent(value, v -> new ArrayList<>()).add(cell);
     }
     boolean errors = cells.stream().flatMap(c -> c.runs().stream())
-        .anyMatch(r -> r.init() != null && Double.isFinite(r.init().unitError()));
+        .anyMatch(r -> Double.isFinite(CellSummary.INIT_UNIT_ERROR.applyAsDouble(r)));
     String note = "median and interquartile range over the runs still iterating (a run leaves"
         + " the band when it stops); " + seedsNote();
     for (Map.Entry<String, List<Cell>> group : groups.entrySet()) {
@@ -219,7 +219,7 @@ public final class ReportCharts {
    * that does not say which value of another axis the cell has) the full coordinates are used.
    */
   private Map<String, ConvergenceBand> bands(List<Cell> cells,
-      java.util.function.ToDoubleBiFunction<ReportedRun, Integer> quantity) {
+      java.util.function.ToDoubleBiFunction<StoredRun, Integer> quantity) {
     List<String> names = cells.stream().map(c -> c.displayName(report.axes())).toList();
     boolean unique = names.stream().distinct().count() == names.size();
     Map<String, ConvergenceBand> bands = new LinkedHashMap<>();
@@ -247,6 +247,9 @@ public final class ReportCharts {
     Axis x = options.x() != null ? named(options.x()) : numeric.size() >= 2 ? numeric.get(0) : null;
     Axis y = options.y() != null ? named(options.y()) : numeric.size() >= 2 ? numeric.get(1) : null;
     if (x == null || y == null) {
+      notes.add("no heat map: it needs two numeric axes that vary (" + (numeric.isEmpty()
+          ? "none does" : "only " + numeric.get(0).name() + " does") + "); name them with --x and"
+          + " --y");
       return;
     }
     for (Axis a : List.of(x, y)) {
@@ -294,7 +297,9 @@ public final class ReportCharts {
         }
       }
       if (top == 0) {
-        return; // no finite value: nothing to show (e.g. no ground truth)
+        notes.add("no heat map of " + what + ": no cell has a finite positive value (runs on data "
+            + "without ground truth have no errors)");
+        return;
       }
     }
     save(Charts.heatMap(title(what), subtitle, label, grid, top, format), name);
@@ -309,15 +314,17 @@ public final class ReportCharts {
     Axis category = label != null ? label : !categorical.isEmpty() ? categorical.get(0) : null;
     if (category == null && (report.summaries().size() < 2
         || report.summaries().size() > MAX_CURVES)) {
+      notes.add("no box plot: no categorical axis varies, and " + report.summaries().size()
+          + (report.summaries().size() == 1 ? " cell is" : " cells are") + " not 2 to "
+          + MAX_CURVES + " boxes of one per cell");
       return;
     }
     Axis series = label == null && categorical.size() > 1 ? categorical.get(1) : null;
-    box("final", category, series, r -> r.fin() == null ? Double.NaN : r.fin().unitError());
-    box("initialization", category, series,
-        r -> r.init() == null ? Double.NaN : r.init().unitError());
+    box("final", category, series, CellSummary.FINAL_UNIT_ERROR);
+    box("initialization", category, series, CellSummary.INIT_UNIT_ERROR);
   }
 
-  private void box(String phase, Axis category, Axis series, ToDoubleFunction<ReportedRun> metric) {
+  private void box(String phase, Axis category, Axis series, ToDoubleFunction<StoredRun> metric) {
     Map<String, Map<String, List<Double>>> collected = new LinkedHashMap<>();
     boolean any = false;
     for (Cell cell : report.cells()) {
@@ -326,13 +333,14 @@ public final class ReportCharts {
       String s = series == null ? "runs" : series.name() + "=" + cell.coordinates().get(series.name());
       List<Double> values = collected.computeIfAbsent(s, k -> new LinkedHashMap<>())
           .computeIfAbsent(c, k -> new ArrayList<>());
-      for (ReportedRun r : cell.runs()) {
+      for (StoredRun r : cell.runs()) {
         double v = metric.applyAsDouble(r);
         values.add(v);
         any |= Double.isFinite(v);
       }
     }
     if (!any) {
+      notes.add("no " + phase + " box plot: no run has a finite " + phase + " unit error");
       return;
     }
     Map<String, Map<String, double[]>> boxes = new LinkedHashMap<>();

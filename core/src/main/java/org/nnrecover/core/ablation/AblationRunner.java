@@ -2,12 +2,10 @@ package org.nnrecover.core.ablation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +43,6 @@ public final class AblationRunner {
    * Outcomes counted as failures: a plugin that threw or refused. A divergence is a result of the
    * mathematics (approach III of Figure 1c diverges from some starts), not a failure of the run.
    */
-  private static final Set<String> FAILURES = Set.of(Outcome.FAILED.id(), Outcome.REFUSED.id());
 
   private final PluginRegistry registry;
   private final int threads;
@@ -111,7 +108,7 @@ public final class AblationRunner {
    */
   public static RunRecord failedRecord(RunSpec spec, Map<String, Map<String, Object>> params,
       String message, double seconds) {
-    return new RunRecord(spec, params, null, Outcome.FAILED.id(), null, message, null, null, null,
+    return new RunRecord(spec, params, null, Outcome.FAILED, null, message, null, null, null,
         0, 0, seconds, Map.of(), Map.of(), List.of());
   }
 
@@ -171,7 +168,7 @@ public final class AblationRunner {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
     private final double totalCost;
-    private final Map<String, Integer> byOutcome = new TreeMap<>();
+    private final Map<Outcome, Integer> byOutcome = new EnumMap<>(Outcome.class);
     private double doneCost;
     private int done;
     private int failures;
@@ -204,7 +201,7 @@ public final class AblationRunner {
             done++;
             doneCost += estimatedCost(run.resolved());
             byOutcome.merge(record.outcome(), 1, Integer::sum);
-            if (FAILURES.contains(record.outcome())) {
+            if (record.outcome().isFailure()) {
               failures++;
             }
             listener.finished(run, record, progress());
@@ -222,14 +219,7 @@ public final class AblationRunner {
     }
 
     synchronized AblationSummary summary(int skipped) {
-      Map<String, Integer> ordered = new LinkedHashMap<>();
-      for (Outcome outcome : Outcome.values()) {
-        Integer count = byOutcome.get(outcome.id());
-        if (count != null) {
-          ordered.put(outcome.id(), count);
-        }
-      }
-      return new AblationSummary(done, skipped, ordered, failures,
+      return new AblationSummary(done, skipped, new EnumMap<>(byOutcome), failures,
           (System.nanoTime() - startNanos) * 1e-9);
     }
   }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.nnrecover.core.store.StoredRun;
 
 /**
  * One axis of a sweep as seen in its stored runs: its distinct values and whether they are all
@@ -29,7 +30,7 @@ public record Axis(String name, List<String> values, boolean numeric) {
   }
 
   /** The axes of some runs, in the order their keys first appear. */
-  public static List<Axis> of(List<ReportedRun> runs) {
+  public static List<Axis> of(List<StoredRun> runs) {
     Set<String> names = new LinkedHashSet<>();
     runs.forEach(r -> names.addAll(r.coordinates().keySet()));
     List<Axis> axes = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.nnrecover.core.store.StoredRun;
 
 /**
  * The runs of one point of a sweep's grid (every seed of one combination of axis values).
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  * @param coordinates the axis values
  * @param runs the runs, in store order
  */
-public record Cell(String key, Map<String, String> coordinates, List<ReportedRun> runs) {
+public record Cell(String key, Map<String, String> coordinates, List<StoredRun> runs) {
   /** Copies the runs. */
   public Cell {
     runs = List.copyOf(runs);
@@ -24,8 +26,8 @@ public record Cell(String key, Map<String, String> coordinates, List<ReportedRun
    * Groups runs into cells ordered by their axis values (numerically for numeric axes, by first
    * appearance otherwise), earlier axes varying slowest.
    */
-  public static List<Cell> group(List<ReportedRun> runs, List<Axis> axes) {
-    Map<String, List<ReportedRun>> byKey = new LinkedHashMap<>();
+  public static List<Cell> group(List<StoredRun> runs, List<Axis> axes) {
+    Map<String, List<StoredRun>> byKey = new LinkedHashMap<>();
     runs.forEach(r -> byKey.computeIfAbsent(r.cell(), key -> new ArrayList<>()).add(r));
     Comparator<Cell> order = (a, b) -> 0;
     for (Axis axis : axes) {
@@ -53,7 +55,7 @@ public record Cell(String key, Map<String, String> coordinates, List<ReportedRun
   }
 
   /** One number per run (NaN where it is missing), in run order. */
-  public double[] values(java.util.function.ToDoubleFunction<ReportedRun> metric) {
+  public double[] values(ToDoubleFunction<StoredRun> metric) {
     return runs.stream().mapToDouble(metric).toArray();
   }
 }

@@ -2,7 +2,11 @@ package org.nnrecover.core.report;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.nnrecover.core.run.Metrics;
+import org.nnrecover.core.run.RunRecord;
+import org.nnrecover.core.store.StoredRun;
 
 /**
  * A cell's runs aggregated over seeds.
@@ -27,6 +31,21 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
     Map<String, Integer> outcomes) {
 
   /**
+   * A run's initial unit error (NaN when initialization did not finish or the truth is unknown).
+   */
+  public static final ToDoubleFunction<StoredRun> INIT_UNIT_ERROR =
+      r -> orNaN(r.record().init(), Metrics::unitError);
+  /** A run's initial Frobenius error (NaN when unknown). */
+  public static final ToDoubleFunction<StoredRun> INIT_FROB_ERROR =
+      r -> orNaN(r.record().init(), Metrics::frobError);
+  /** A run's final unit error (NaN when the optimizer did not run or the truth is unknown). */
+  public static final ToDoubleFunction<StoredRun> FINAL_UNIT_ERROR =
+      r -> orNaN(r.record().finalMetrics(), Metrics::unitError);
+  /** A run's final Frobenius error (NaN when unknown). */
+  public static final ToDoubleFunction<StoredRun> FINAL_FROB_ERROR =
+      r -> orNaN(r.record().finalMetrics(), Metrics::frobError);
+
+  /**
    * Summarizes a cell.
    *
    * @param cell the cell
@@ -39,20 +58,19 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
     double[] toTarget = new double[cell.runs().size()];
     int reached = 0;
     for (int i = 0; i < toTarget.length; i++) {
-      ReportedRun r = cell.runs().get(i);
+      RunRecord r = cell.runs().get(i).record();
       successes += r.succeeded() ? 1 : 0;
       signsWrong += r.init() != null && Boolean.FALSE.equals(r.init().signsCorrect()) ? 1 : 0;
-      outcomes.merge(r.outcome(), 1, Integer::sum);
+      outcomes.merge(r.outcome().id(), 1, Integer::sum);
       int iterations = r.iterationsToRelativeObjective(target);
       toTarget[i] = iterations < 0 ? Double.NaN : iterations;
       reached += iterations < 0 ? 0 : 1;
     }
     return new CellSummary(cell, cell.runs().size(), successes,
-        spread(cell, r -> r.init() == null ? Double.NaN : r.init().unitError()),
-        spread(cell, r -> r.init() == null ? Double.NaN : r.init().frobError()),
-        spread(cell, r -> r.fin() == null ? Double.NaN : r.fin().unitError()),
-        spread(cell, r -> r.fin() == null ? Double.NaN : r.fin().frobError()),
-        spread(cell, ReportedRun::iterations), spread(cell, ReportedRun::seconds), signsWrong, reached,
+        Spread.of(cell.values(INIT_UNIT_ERROR)), Spread.of(cell.values(INIT_FROB_ERROR)),
+        Spread.of(cell.values(FINAL_UNIT_ERROR)), Spread.of(cell.values(FINAL_FROB_ERROR)),
+        Spread.of(cell.values(r -> r.record().iterations())),
+        Spread.of(cell.values(r -> r.record().seconds())), signsWrong, reached,
         Spread.of(toTarget), Map.copyOf(outcomes));
   }
 
@@ -69,7 +87,8 @@ public record CellSummary(Cell cell, int runs, int successes, Spread initUnitErr
     return text.toString();
   }
 
-  private static Spread spread(Cell cell, ToDoubleFunction<ReportedRun> metric) {
-    return Spread.of(cell.values(metric));
+  private static double orNaN(Metrics metrics, Function<Metrics, Double> field) {
+    Double value = metrics == null ? null : field.apply(metrics);
+    return value == null ? Double.NaN : value;
   }
 }

@@ -1,6 +1,8 @@
 package org.nnrecover.core.report;
 
 import java.util.List;
+import java.util.Objects;
+import org.nnrecover.core.store.StoredRun;
 
 /**
  * A result store summarized: its axes, its cells and one summary per cell.
@@ -26,7 +28,7 @@ public record Report(String sweep, List<Axis> axes, List<CellSummary> summaries,
    * @param runs the runs (at least one)
    * @param target relative-objective target, in (0, 1)
    */
-  public static Report of(List<ReportedRun> runs, double target) {
+  public static Report of(List<StoredRun> runs, double target) {
     if (runs.isEmpty()) {
       throw new IllegalArgumentException("no runs to report");
     }
@@ -37,7 +39,7 @@ public record Report(String sweep, List<Axis> axes, List<CellSummary> summaries,
     List<Axis> axes = Axis.of(runs);
     List<CellSummary> summaries = Cell.group(runs, axes).stream()
         .map(c -> CellSummary.of(c, target)).toList();
-    String sweep = runs.stream().map(ReportedRun::sweep).filter(s -> s != null).findFirst()
+    String sweep = runs.stream().map(StoredRun::sweep).filter(Objects::nonNull).findFirst()
         .orElse(null);
     return new Report(sweep, axes, summaries, target);
   }

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.nnrecover.core.io.IoErrors;
 import org.nnrecover.core.store.ResultStore;
+import org.nnrecover.core.store.StoredRun;
 
 /**
- * Reads the runs of a result store for reporting: the store's own reader parses and checks the
- * lines; each is then viewed as a {@link ReportedRun}.
+ * Reads the runs of a result store for reporting, through the store's own reader (one typed record
+ * for every reader), after checking that the store is there.
  */
 public final class RunStoreReader {
   private RunStoreReader() {}
@@ -36,8 +37,7 @@ public final class RunStoreReader {
           + "not exist; give a directory written by 'nnrecover ablate' (with "
           + ResultStore.RUNS_FILE + ") or the file");
     }
-    List<ReportedRun> runs = ResultStore.read(dir).stream().map(s -> ReportedRun.of(s.json()))
-        .toList();
+    List<StoredRun> runs = ResultStore.read(dir);
     if (runs.isEmpty()) {
       throw new IllegalArgumentException(file + " holds no runs");
     }
@@ -60,5 +60,5 @@ public final class RunStoreReader {
    * @param runs the runs in file order
    * @param tornLines torn trailing lines that were skipped (0 or 1)
    */
-  public record Result(List<ReportedRun> runs, int tornLines) {}
+  public record Result(List<StoredRun> runs, int tornLines) {}
 }

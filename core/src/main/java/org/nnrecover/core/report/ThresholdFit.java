@@ -75,7 +75,7 @@ public record ThresholdFit(double level, double[] dimensions, double[] threshold
         throw new IllegalArgumentException("cell " + cell.key() + " has no value for axis '"
             + (d == null ? dAxis : nAxis) + "'");
       }
-      int[] outcomes = cell.runs().stream().mapToInt(r -> r.succeeded() ? 1 : 0).toArray();
+      int[] outcomes = cell.runs().stream().mapToInt(r -> r.record().succeeded() ? 1 : 0).toArray();
       byDimension.computeIfAbsent(Double.parseDouble(d), k -> new ArrayList<>())
           .add(new Point(Double.parseDouble(n), outcomes));
     }

@@ -1,8 +1,16 @@
 package org.nnrecover.core.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** How a run ended. The {@link #id()} strings are part of the run-record format. */
+/**
+ * How a run ended. The {@link #id()} strings are part of the run-record format: records hold
+ * them (written and read by Jackson through {@link #id()} and {@link #of}), and {@link #toString()}
+ * gives them, so that an outcome printed anywhere reads as it is stored.
+ */
 public enum Outcome {
   /** A stop tolerance was met. */
   CONVERGED,
@@ -17,8 +25,39 @@ public enum Outcome {
   /** A plugin threw or returned non-finite numbers. */
   FAILED;
 
-  /** Kebab-case name used in output. */
+  /** Kebab-case name used in output and in run records. */
+  @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The outcome with this id.
+   *
+   * @throws IllegalArgumentException naming the allowed ids when there is none
+   */
+  @JsonCreator
+  public static Outcome of(String id) {
+    for (Outcome outcome : values()) {
+      if (outcome.id().equals(id)) {
+        return outcome;
+      }
+    }
+    throw new IllegalArgumentException("'" + id + "' is not an outcome; allowed: " + allowed());
+  }
+
+  /** Every id, comma-separated, for messages. */
+  public static String allowed() {
+    return Arrays.stream(values()).map(Outcome::id).collect(Collectors.joining(", "));
+  }
+
+  /** Whether a plugin refused or failed (the outcomes a sweep counts as failures). */
+  public boolean isFailure() {
+    return this == REFUSED || this == FAILED;
+  }
+
+  @Override
+  public String toString() {
+    return id();
   }
 }

@@ -61,11 +61,13 @@ public record RunSpec(
         description = "ground truth for --data: JSON with W (d rows of k numbers) and v")
     String truthFile) {
 
-  /** Copies the settings into sorted immutable maps. */
+  /** Copies the settings into sorted immutable maps (none when null: a record that omits them). */
   public RunSpec {
     Map<String, Map<String, String>> copy = new TreeMap<>();
-    settings.forEach((plugin, values) ->
-        copy.put(plugin, Collections.unmodifiableMap(new TreeMap<>(values))));
+    if (settings != null) {
+      settings.forEach((plugin, values) ->
+          copy.put(plugin, Collections.unmodifiableMap(new TreeMap<>(values))));
+    }
     settings = Collections.unmodifiableMap(copy);
   }
 

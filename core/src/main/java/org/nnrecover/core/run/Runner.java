@@ -528,7 +528,8 @@ public final class Runner {
      */
     private RunRecord record(Outcome outcome, String stopReason, String message, String plugin,
         Metrics fin, OptimizationResult result, Metrics best) {
-      return new RunRecord(spec, resolved.recordedParams(), provenance(), outcome.id(), stopReason, message, plugin,
+      return new RunRecord(spec, resolved.recordedParams(), provenance(), outcome, stopReason,
+          message, plugin,
           init, fin, result == null ? 0 : result.iterations(),
           result == null ? 0 : result.evaluations(), seconds(startNanos),
           Collections.unmodifiableMap(new LinkedHashMap<>(initDiagnostics)),

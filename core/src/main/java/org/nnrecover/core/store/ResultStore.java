@@ -1,8 +1,5 @@
 package org.nnrecover.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,10 +143,8 @@ public final class ResultStore implements AutoCloseable {
   public static String line(RunRecord record, String sweep, Map<String, String> coordinates,
       String cell) {
     ObjectNode line = Json.mapper().valueToTree(record);
-    line.put("sweep", sweep);
-    ObjectNode coords = line.putObject("coordinates");
-    coordinates.forEach(coords::put);
-    line.put("cell", cell);
+    line.setAll((ObjectNode) Json.mapper().valueToTree(
+        new StoreFields(sweep, new LinkedHashMap<>(coordinates), cell)));
     return Json.compact(line);
   }
 
@@ -253,7 +248,7 @@ public final class ResultStore implements AutoCloseable {
           continue;
         }
         try {
-          parse(List.of(line), runs);
+          RecordReader.read(line, i + 1, runs + ", line " + (i + 1));
           good.add(line);
         } catch (IllegalArgumentException e) {
           bad.add(line);
@@ -323,30 +318,11 @@ public final class ResultStore implements AutoCloseable {
   }
 
   private static List<StoredRun> parse(List<String> lines, Path runs) {
-    List<StoredRun> stored = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      String text = lines.get(i);
-      if (text.isBlank()) {
-        continue;
-      }
-      try {
-        JsonNode node = Json.mapper().readTree(text);
-        if (!(node instanceof ObjectNode object) || !object.hasNonNull("spec")) {
-          throw new IllegalArgumentException("not a JSON object with a spec");
-        }
-        RunRecord record = Json.mapper().treeToValue(object, RunRecord.class);
-        Map<String, String> coordinates = object.has("coordinates")
-            ? Json.mapper().convertValue(object.get("coordinates"),
-                new TypeReference<LinkedHashMap<String, String>>() {})
-            : Map.of();
-        stored.add(new StoredRun(i + 1, object.path("sweep").asText(null), coordinates,
-            object.path("cell").asText(null), record, object));
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new IllegalArgumentException(runs + ", line " + (i + 1) + " is not a run record ("
-            + e.getMessage().lines().findFirst().orElse("") + "); only a torn last line is "
-            + "repaired automatically", e);
-      }
+    try {
+      return RecordReader.readLines(lines, runs.toString());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + "; only a torn last line is repaired "
+          + "automatically ('nnrecover store repair DIR' moves such lines aside)", e);
     }
-    return stored;
   }
 }

@@ -581,7 +581,7 @@ public final class SweepFile {
           values.put(axis.keys().get(i), text);
         }
       }
-      String cell = cellKey(coordinates);
+      String cell = SweepRun.cellKey(coordinates);
       for (long seed : seeds) {
         RunSpec spec = spec(values, seed);
         try {
@@ -597,17 +597,6 @@ public final class SweepFile {
         + (where.size() == 1 ? " run is" : " runs are") + " invalid (" + where.get(0)
         + (where.size() > 1 ? ", ..." : "") + "): " + message));
     return new Sweep(name, seeds, cells, runs);
-  }
-
-  /** The cell key: {@code key=value} pairs in axis order. */
-  static String cellKey(Map<String, String> coordinates) {
-    if (coordinates.isEmpty()) {
-      return Sweep.SINGLE_CELL;
-    }
-    StringBuilder key = new StringBuilder();
-    coordinates.forEach((name, value) ->
-        key.append(key.length() == 0 ? "" : ", ").append(name).append('=').append(value));
-    return key.toString();
   }
 
   /** Odometer step over the axes, last axis fastest; false after the last combination. */

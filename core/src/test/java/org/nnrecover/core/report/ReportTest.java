@@ -131,8 +131,13 @@ class ReportTest {
     assertEquals(1, band.spread().get(3).count());
     assertEquals(0.2, band.spread().get(3).min(), 0);
     assertEquals(0.2, band.spread().get(3).median(), 0);
+    // where runs 1 and 3 stopped while run 2 went on, at their last values
+    assertEquals(List.of(new ConvergenceBand.Stop(15, 1e-11), new ConvergenceBand.Stop(10, 2.0)),
+        band.stops());
     ConvergenceBand errors = ConvergenceBand.of(report.cells().get(0), ConvergenceBand.UNIT_ERROR);
     assertEquals(1, errors.spread().get(2).count()); // run 1's NaN unit error is left out
+    // run 1's last unit error is NaN: no mark can show it; run 3 stopped at 0.4
+    assertEquals(List.of(new ConvergenceBand.Stop(10, 0.4)), errors.stops());
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.nnrecover.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SpreadTest {
@@ -29,6 +31,46 @@ class SpreadTest {
     assertEquals(3, s.median(), 0);
     assertEquals(2, s.q1(), 0);
     assertEquals(4, s.q3(), 0);
+  }
+
+  /**
+   * Guava's quartiles are the hand-written ones the reports used before (R type 7: position
+   * h = (m - 1) p, the value at floor(h) plus (h - floor(h)) times the step to the next), number
+   * for number: on 3000 random samples of 1 to 41 values with many ties (values drawn from a few
+   * integers) or wide magnitudes, odd and even counts, every quartile is the same double.
+   */
+  @Test
+  void guavaQuartilesAreTheEarlierHandWrittenOnesExactly() {
+    SplittableRandom random = new SplittableRandom(20261202);
+    for (int sample = 0; sample < 3000; sample++) {
+      double[] values = new double[1 + random.nextInt(41)];
+      boolean ties = sample % 2 == 0;
+      for (int i = 0; i < values.length; i++) {
+        values[i] = ties ? random.nextInt(4) - 1.5
+            : (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(-12, 4));
+      }
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      Spread s = Spread.of(values);
+      String where = Arrays.toString(values);
+      assertEquals(handWritten(sorted, 0.25), s.q1(), 0, where);
+      assertEquals(handWritten(sorted, 0.5), s.median(), 0, where);
+      assertEquals(handWritten(sorted, 0.75), s.q3(), 0, where);
+    }
+    // the conventions themselves: an even count's median is the mean of the middle two, ties
+    // stay ties
+    assertEquals(2.5, Spread.of(4, 1, 3, 2).median(), 0);
+    assertEquals(1, Spread.of(1, 1, 1, 5).median(), 0);
+    assertEquals(1, Spread.of(1, 1, 1, 5).q1(), 0);
+    assertEquals(2, Spread.of(1, 1, 1, 5).q3(), 0); // 1 + 0.25 * (5 - 1)
+  }
+
+  /** The reports' quantile before Guava (commit 13c8ecf), kept as the reference. */
+  private static double handWritten(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
   @Test

@@ -150,7 +150,7 @@ class RunnerPluginFailureTest {
   void healthyPluginsFinish() {
     RunRecord record = run("lin", "oracle", "stay");
     // the oracle start is the truth, so the first report meets the objective tolerance
-    assertEquals("converged", record.outcome());
+    assertEquals(Outcome.CONVERGED, record.outcome());
     assertNull(record.failedPlugin());
     assertEquals(0.0, record.finalMetrics().objective(), 1e-20);
   }
@@ -158,7 +158,7 @@ class RunnerPluginFailureTest {
   @Test
   void anActivationWithNonFiniteValuesFailsTheRun() {
     RunRecord record = run("nan", "oracle", "stay");
-    assertEquals("failed", record.outcome());
+    assertEquals(Outcome.FAILED, record.outcome());
     assertEquals("nan", record.failedPlugin());
     assertEquals("nan failed: java.lang.IllegalStateException: nan returned non-finite values on "
         + "the samples (the labels it made are not all finite)", record.message());
@@ -167,7 +167,7 @@ class RunnerPluginFailureTest {
   @Test
   void anInitializerWithNonFiniteWeightsFailsTheRun() {
     RunRecord record = run("lin", "nan-init", "stay");
-    assertEquals("failed", record.outcome());
+    assertEquals(Outcome.FAILED, record.outcome());
     assertEquals("nan-init", record.failedPlugin());
     assertEquals("nan-init failed: java.lang.IllegalStateException: nan-init returned non-finite "
         + "weights", record.message());
@@ -176,12 +176,12 @@ class RunnerPluginFailureTest {
   @Test
   void throwingPluginsFailTheRunWithTheirMessage() {
     RunRecord init = run("lin", "throwing", "stay");
-    assertEquals("failed", init.outcome());
+    assertEquals(Outcome.FAILED, init.outcome());
     assertEquals("throwing", init.failedPlugin());
     assertEquals("throwing failed: java.lang.ArithmeticException: division by zero in step 2",
         init.message());
     RunRecord opt = run("lin", "oracle", "crash");
-    assertEquals("failed", opt.outcome());
+    assertEquals(Outcome.FAILED, opt.outcome());
     assertEquals("crash", opt.failedPlugin());
     assertEquals("crash failed: java.lang.IndexOutOfBoundsException: index 7 out of bounds for "
         + "length 6", opt.message());
@@ -190,7 +190,7 @@ class RunnerPluginFailureTest {
   @Test
   void aRunThatEndsWorseThanItStartedIsMarkedAndKeepsTheBestPoint() {
     RunRecord record = run("lin", "oracle", "uphill");
-    assertEquals("stopped", record.outcome());
+    assertEquals(Outcome.STOPPED, record.outcome());
     assertEquals(2, record.iterations());
     assertEquals(Boolean.TRUE, record.worsened());
     assertTrue(record.finalMetrics().objective() > 0.01, "the final point is off the truth");

@@ -252,7 +252,7 @@ class RunnerTest {
     try (BlockExecutor executor = new BlockExecutor(1)) {
       Runner runner = new Runner(registry(), executor);
       RunRecord refused = runner.run(spec("refusing"));
-      assertEquals("refused", refused.outcome());
+      assertEquals(Outcome.REFUSED, refused.outcome());
       assertEquals("refusing", refused.failedPlugin());
       assertEquals("cannot do this", refused.message());
       assertNull(refused.init());

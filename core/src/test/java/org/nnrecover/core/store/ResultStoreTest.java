@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnrecover.core.run.Metrics;
+import org.nnrecover.core.run.Outcome;
 import org.nnrecover.core.run.RunRecord;
 import org.nnrecover.core.run.RunSpec;
 import org.nnrecover.core.run.SpecSchema;
@@ -35,7 +36,7 @@ class ResultStoreTest {
   private static RunRecord record(RunSpec spec, double unitError) {
     Metrics fin = new Metrics(unitError, 2 * unitError, true, unitError <= 0.01, unitError, null,
         1e-3, Double.NaN, 0.5);
-    return new RunRecord(spec, Map.of("gd", Map.of("step", 0.02)), null, "converged",
+    return new RunRecord(spec, Map.of("gd", Map.of("step", 0.02)), null, Outcome.CONVERGED,
         "gradient", null, null, null, fin, 17, 18, 0.75, Map.of(), Map.of(), List.of(), fin,
         false, spec.d(), spec.n());
   }

@@ -83,11 +83,11 @@ public final class DistributedRun {
           + placement.times());
     }
     out.println(Json.pretty(record));
-    if (record.outcome().equals(Outcome.REFUSED.id())) {
+    if (record.outcome() == Outcome.REFUSED) {
       err.println("nnrecover-spark run: refused by " + record.failedPlugin() + ": "
           + record.message());
       return REFUSED;
     }
-    return record.outcome().equals(Outcome.FAILED.id()) ? FAILED : 0;
+    return record.outcome() == Outcome.FAILED ? FAILED : 0;
   }
 }
