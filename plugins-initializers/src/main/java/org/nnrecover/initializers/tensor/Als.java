@@ -89,7 +89,7 @@ final class Als {
     for (int i = 0; i < r; i++) {
       gram[i * r + i] += 1e-12 * trace / r;
     }
-    double[] solved = Dense.solve(gram, r, rhs, k);
+    double[] solved = Dense.solve(gram, r, rhs);
     double[][] f = new double[r][k];
     for (int i = 0; i < r; i++) {
       for (int a = 0; a < k; a++) {

@@ -105,7 +105,7 @@ public final class JennrichDecomposerProvider implements TensorDecomposerProvide
     double[] ma = SymmetricTensors.contractLast(t, k, thetaA);
     double[] mb = SymmetricTensors.contractLast(t, k, thetaB);
     // M_a M_b^{-1} = (M_b^{-1} M_a)^T because both slices are symmetric.
-    double[] solved = Dense.solve(mb, k, ma, k);
+    double[] solved = Dense.solve(mb, k, ma);
     if (solved == null || !allFinite(solved)) {
       return null;
     }

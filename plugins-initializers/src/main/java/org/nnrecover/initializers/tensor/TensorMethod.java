@@ -330,7 +330,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     }
     double[] ones = new double[k];
     Arrays.fill(ones, 1);
-    double[] gamma = Dense.solve(ut, k, ones, 1);
+    double[] gamma = Dense.solve(ut, k, ones);
     if (gamma == null || SymmetricTensors.normalize(gamma) == 0 || !Double.isFinite(gamma[0])) {
       return null;
     }
