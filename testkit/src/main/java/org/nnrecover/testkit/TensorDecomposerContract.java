@@ -13,6 +13,7 @@ import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * The contract of a tensor-decomposer plugin. Extend it with the provider under test:
@@ -78,7 +79,7 @@ public abstract class TensorDecomposerContract {
           new SplittableRandom(7), new DroppingDiagnostics());
       checkShape(found, rank);
       double reconstructed = ExactTensor.residual(exact.entries, found, K);
-      double norm = ExactTensor.norm(exact.entries);
+      double norm = Vectors.norm(exact.entries);
       assertEquals(reconstructed, found.residual(), 1e-8 * norm + 1e-12,
           "rank " + rank + ": the reported residual must be |T - sum_i lambda_i u_i^(3)|_F");
       if (!(reconstructed <= tolerance() * norm)) {
@@ -224,14 +225,6 @@ public abstract class TensorDecomposerContract {
       double sum = 0;
       for (int e = 0; e < t.length; e++) {
         sum += (t[e] - model[e]) * (t[e] - model[e]);
-      }
-      return Math.sqrt(sum);
-    }
-
-    static double norm(double[] t) {
-      double sum = 0;
-      for (double value : t) {
-        sum += value * value;
       }
       return Math.sqrt(sum);
     }

@@ -14,6 +14,7 @@ import org.nnrecover.api.Network;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * A self-contained {@link InitContext} for testing initializers without nnrecover's core: a teacher
@@ -70,13 +71,13 @@ public final class TestInitContext implements InitContext {
           for (int a = 0; a < d; a++) {
             dot += u[a] * w[j * d + a];
           }
-          double wj = norm(w, j * d, d);
+          double wj = Vectors.norm(w, j * d, d);
           double scale = dot / (wj * wj);
           for (int a = 0; a < d; a++) {
             u[a] -= scale * w[j * d + a];
           }
         }
-        norm = norm(u, 0, d);
+        norm = Vectors.norm(u, 0, d);
       } while (norm < 1e-8);
       double sigma = k == 1 ? 1 : 1 + (kappa - 1) * i / (k - 1.0);
       for (int a = 0; a < d; a++) {
@@ -85,14 +86,6 @@ public final class TestInitContext implements InitContext {
       v[i] = random.nextBoolean() ? 1 : -1;
     }
     return new Network(w, v, d);
-  }
-
-  private static double norm(double[] x, int from, int length) {
-    double s = 0;
-    for (int a = from; a < from + length; a++) {
-      s += x[a] * x[a];
-    }
-    return Math.sqrt(s);
   }
 
   /**

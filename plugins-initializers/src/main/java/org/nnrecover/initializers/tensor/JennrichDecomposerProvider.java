@@ -8,6 +8,7 @@ import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code jennrich}: simultaneous diagonalization of two random slices (METHOD.md section 5, step
@@ -138,7 +139,7 @@ public final class JennrichDecomposerProvider implements TensorDecomposerProvide
     for (int i = 0; i < k; i++) {
       double[] parts = eigen.valuesIm()[i] < 0 ? eigen.vectorsIm() : eigen.vectorsRe();
       System.arraycopy(parts, i * k, vectors[i], 0, k);
-      if (SymmetricTensors.normalize(vectors[i]) == 0) {
+      if (Vectors.normalize(vectors[i]) == 0) {
         return null;
       }
     }

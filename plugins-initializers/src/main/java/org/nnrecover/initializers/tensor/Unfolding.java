@@ -1,5 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
+import org.nnrecover.api.numerics.Vectors;
+
 /** Helpers to work in the leading subspace of a symmetric tensor's unfolding (rank < k). */
 final class Unfolding {
   private Unfolding() {}
@@ -36,7 +38,7 @@ final class Unfolding {
           out[i][a] += basis[p * k + a] * vectors[i][p];
         }
       }
-      SymmetricTensors.normalize(out[i]);
+      Vectors.normalize(out[i]);
     }
     return out;
   }
