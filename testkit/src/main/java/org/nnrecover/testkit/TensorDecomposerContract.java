@@ -133,10 +133,7 @@ public abstract class TensorDecomposerContract {
     double best = 0;
     int at = -1;
     for (int j = 0; j < rank; j++) {
-      double cos = 0;
-      for (int a = 0; a < K; a++) {
-        cos += exact.vectors[i][a] * found.vectors()[j][a];
-      }
+      double cos = Vectors.dot(exact.vectors[i], 0, found.vectors()[j], 0, K);
       if (Math.abs(cos) > Math.abs(best)) {
         best = cos;
         at = j;
@@ -181,23 +178,10 @@ public abstract class TensorDecomposerContract {
             u[i][a] = random.nextGaussian();
           }
           for (int j = 0; orthogonal && j < i; j++) {
-            double dot = 0;
-            for (int a = 0; a < k; a++) {
-              dot += u[i][a] * u[j][a];
-            }
-            for (int a = 0; a < k; a++) {
-              u[i][a] -= dot * u[j][a];
-            }
+            Vectors.axpy(-Vectors.dot(u[i], u[j]), u[j], u[i]);
           }
-          norm = 0;
-          for (double value : u[i]) {
-            norm += value * value;
-          }
-          norm = Math.sqrt(norm);
+          norm = Vectors.normalize(u[i]);
         } while (norm < 1e-3);
-        for (int a = 0; a < k; a++) {
-          u[i][a] /= norm;
-        }
       }
       double[] lambda = new double[rank];
       for (int i = 0; i < rank; i++) {

@@ -67,10 +67,7 @@ public final class TestInitContext implements InitContext {
         }
         // with k > d (contexts for testing refusals) the directions cannot all be independent
         for (int j = 0; j < (k <= d ? i : 0); j++) {
-          double dot = 0;
-          for (int a = 0; a < d; a++) {
-            dot += u[a] * w[j * d + a];
-          }
+          double dot = Vectors.dot(u, 0, w, j * d, d);
           double wj = Vectors.norm(w, j * d, d);
           double scale = dot / (wj * wj);
           for (int a = 0; a < d; a++) {
@@ -108,10 +105,7 @@ public final class TestInitContext implements InitContext {
         }
         double label = 0;
         for (int i = 0; i < teacher.k(); i++) {
-          double z = 0;
-          for (int a = 0; a < d; a++) {
-            z += w[i * d + a] * x[b][r * d + a];
-          }
+          double z = Vectors.dot(w, i * d, x[b], r * d, d);
           label += teacher.outputWeight(i) * phi.value(z);
         }
         y[b][r] = label;

@@ -72,11 +72,7 @@ public final class SymmetricTensors {
     double[] out = new double[r * r * r];
     for (int pq = 0; pq < r * r; pq++) {
       for (int s = 0; s < r; s++) {
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-          sum += basis[s * k + c] * step2[pq * k + c];
-        }
-        out[pq * r + s] = sum;
+        out[pq * r + s] = Vectors.dot(basis, s * k, step2, pq * k, k);
       }
     }
     return out;

@@ -15,11 +15,7 @@ final class Unfolding {
     int kk = k * k;
     for (int a = 0; a < k; a++) {
       for (int b = 0; b < k; b++) {
-        double s = 0;
-        for (int bc = 0; bc < kk; bc++) {
-          s += t[a * kk + bc] * t[b * kk + bc];
-        }
-        gram[b * k + a] = s;
+        gram[b * k + a] = Vectors.dot(t, a * kk, t, b * kk, kk);
       }
     }
     double[] vectors = Dense.symmetricEigen(gram, k).vectors();
