@@ -12,6 +12,15 @@ package org.nnrecover.api.numerics;
 public final class Vectors {
   private Vectors() {}
 
+  /** The sum of the entries, in index order. */
+  public static double sum(double[] x) {
+    double s = 0;
+    for (double value : x) {
+      s += value;
+    }
+    return s;
+  }
+
   /** The inner product of two vectors of equal length. */
   public static double dot(double[] a, double[] b) {
     checkSameLength(a, b);

@@ -26,6 +26,8 @@ class VectorsTest {
     // that adds 1 last gives 1: the result pins the order
     double[] x = {1e16, 1, -1e16};
     assertEquals(0, Vectors.dot(x, new double[] {1, 1, 1}), 0);
+    assertEquals(0, Vectors.sum(x), 0);
+    assertEquals(1, Vectors.sum(new double[] {1e16, -1e16, 1}), 0);
   }
 
   @Test

@@ -46,7 +46,9 @@ public final class Dense {
 
   /**
    * Eigen-decomposition of the symmetric n x n matrix {@code a} (only its symmetric part is
-   * used), eigenpairs sorted by decreasing absolute eigenvalue (ties by ojalgo's order).
+   * used), eigenpairs sorted by decreasing absolute eigenvalue (ties by ojalgo's order), each
+   * eigenvector's sign chosen so that its largest entry in absolute value (the first of equals) is
+   * positive: the vectors then depend on the matrix, not on the solver's internal choices.
    */
   public static SymmetricEigen symmetricEigen(double[] a, int n) {
     double[] symmetric = new double[n * n];
@@ -75,7 +77,16 @@ public final class Dense {
     double[] vectors = new double[n * n];
     for (int j = 0; j < n; j++) {
       values[j] = diag[order[j]];
-      System.arraycopy(vec, order[j] * n, vectors, j * n, n);
+      int largest = 0;
+      for (int i = 1; i < n; i++) {
+        if (Math.abs(vec[order[j] * n + i]) > Math.abs(vec[order[j] * n + largest])) {
+          largest = i;
+        }
+      }
+      double sign = vec[order[j] * n + largest] < 0 ? -1 : 1;
+      for (int i = 0; i < n; i++) {
+        vectors[j * n + i] = sign * vec[order[j] * n + i];
+      }
     }
     return new SymmetricEigen(values, vectors);
   }
@@ -124,8 +135,9 @@ public final class Dense {
   }
 
   /**
-   * Solves the symmetric positive definite system {@code a x = b} (n x n) by Cholesky; returns
-   * null when {@code a} is not numerically positive definite.
+   * Solves the symmetric positive definite system {@code a x = b} (n x n) by Cholesky, for the
+   * n-row matrix {@code b} (as many columns as its length holds: one factorization for all);
+   * returns null when {@code a} is not numerically positive definite.
    */
   public static double[] choleskySolve(double[] a, int n, double[] b) {
     Cholesky<Double> cholesky = Cholesky.R064.make(n, n);

@@ -131,20 +131,23 @@ public final class JointSelection {
           g[b * r + a] = gram[set.get(a) * pool + set.get(b)];
         }
       }
+      // one factorization of G_SS for all tensors: column m of the right-hand side is c_S of T_m
+      double[] rhs = new double[r * c.length];
+      for (int m = 0; m < c.length; m++) {
+        for (int a = 0; a < r; a++) {
+          rhs[m * r + a] = c[m][set.get(a)];
+        }
+      }
+      double[] lambda = Dense.choleskySolve(g, r, rhs);
+      if (lambda == null) {
+        return Double.POSITIVE_INFINITY;
+      }
       double total = 0;
       for (int m = 0; m < c.length; m++) {
-        double[] rhs = new double[r];
-        for (int a = 0; a < r; a++) {
-          rhs[a] = c[m][set.get(a)];
-        }
-        double[] lambda = Dense.choleskySolve(g, r, rhs);
-        if (lambda == null) {
-          return Double.POSITIVE_INFINITY;
-        }
-        double explained = Vectors.dot(rhs, 0, lambda, 0, r);
+        double explained = Vectors.dot(rhs, m * r, lambda, m * r, r);
         double sum = 0;
-        for (double l : lambda) {
-          sum += Math.abs(l);
+        for (int a = 0; a < r; a++) {
+          sum += Math.abs(lambda[m * r + a]);
         }
         if (!(sum <= MAX_CANCELLATION * Math.sqrt(Math.max(explained, 0)))) {
           return Double.POSITIVE_INFINITY;

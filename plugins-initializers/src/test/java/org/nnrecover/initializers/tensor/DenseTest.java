@@ -103,23 +103,24 @@ class DenseTest {
   }
 
   @Test
-  void symmetricEigenOfAKnownMatrixSortsByAbsoluteValue() {
-    // [[2, 1], [1, 2]] has eigenvalues 3 and 1 with (1, 1)/sqrt 2 and (1, -1)/sqrt 2; minus it
-    // has -3 and -1, still sorted first by absolute value.
+  void symmetricEigenOfAKnownMatrixSortsByAbsoluteValueAndFixesSigns() {
+    // [[4, 1], [1, 2]] has eigenvalues 3 +- sqrt 2 with vectors (1, lambda - 4): (1, sqrt 2 - 1)
+    // and (1, -1 - sqrt 2), normalized, the second flipped so that its largest entry is positive;
+    // minus the matrix has the same vectors and eigenvalues -(3 +- sqrt 2), still sorted by |.|.
+    double r = Math.sqrt(2);
+    double n1 = Math.sqrt(1 + (r - 1) * (r - 1));
+    double n2 = Math.sqrt(1 + (1 + r) * (1 + r));
+    double[] vectors = {1 / n1, (r - 1) / n1, -1 / n2, (1 + r) / n2};
     for (double sign : new double[] {1, -1}) {
       Dense.SymmetricEigen eigen = Dense.symmetricEigen(
-          new double[] {2 * sign, sign, sign, 2 * sign}, 2);
-      assertArrayEquals(new double[] {3 * sign, sign}, eigen.values(), 1e-15);
-      double[] v = eigen.vectors();
-      double h = Math.sqrt(0.5);
-      assertEquals(h, Math.abs(v[0]), 1e-15);
-      assertEquals(v[0], v[1], 1e-15);
-      assertEquals(h, Math.abs(v[2]), 1e-15);
-      assertEquals(-v[2], v[3], 1e-15);
+          new double[] {4 * sign, sign, sign, 2 * sign}, 2);
+      assertArrayEquals(new double[] {(3 + r) * sign, (3 - r) * sign}, eigen.values(), 1e-14);
+      assertArrayEquals(vectors, eigen.vectors(), 1e-15);
     }
     Dense.SymmetricEigen diagonal = Dense.symmetricEigen(
         new double[] {1, 0, 0, 0, -3, 0, 0, 0, 2}, 3);
     assertArrayEquals(new double[] {-3, 2, 1}, diagonal.values(), 0);
+    assertArrayEquals(new double[] {0, 1, 0, 0, 0, 1, 1, 0, 0}, diagonal.vectors(), 0);
   }
 
   @Test
@@ -146,6 +147,13 @@ class DenseTest {
       }
     }
     assertTrue(maxAbs(av) < 1e-13 * maxAbs(a), "|A V - V D| = " + maxAbs(av));
+    for (int j = 0; j < n; j++) {
+      double largest = 0;
+      for (int i = 0; i < n; i++) {
+        largest = Math.abs(v[j * n + i]) > Math.abs(largest) ? v[j * n + i] : largest;
+      }
+      assertTrue(largest > 0, "the largest entry of vector " + j + " is positive");
+    }
     assertTrue(maxAbs(vtv) < 100 * EPS, "|V^T V - I| = " + maxAbs(vtv));
   }
 
@@ -173,6 +181,10 @@ class DenseTest {
     double[] h = hilbert(n);
     double[] b = multiply(h, n, n, new double[] {1, 1, 1, 1, 1}, 1);
     assertArrayEquals(new double[] {1, 1, 1, 1, 1}, Dense.choleskySolve(h, n, b), 1e-9);
+    // two right-hand sides at once: x = 1 and x = (1, 2, 3, 4, 5); the larger x, the larger error
+    double[] both = multiply(h, n, n, new double[] {1, 1, 1, 1, 1, 1, 2, 3, 4, 5}, 2);
+    assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 2, 3, 4, 5},
+        Dense.choleskySolve(h, n, both), 1e-8);
     assertNull(Dense.choleskySolve(new double[] {1, 2, 2, 1}, 2, new double[] {1, 1}),
         "indefinite [[1, 2], [2, 1]]");
   }
