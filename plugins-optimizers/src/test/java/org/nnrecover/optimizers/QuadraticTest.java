@@ -111,7 +111,8 @@ class QuadraticTest {
       assertEquals(StopReason.OBJECTIVE_TOLERANCE, result.stopReason(), "memory " + memory
           + ": f / f0 = " + result.objective() / result.startObjective() + " after "
           + result.iterations() + " iterations");
-      assertTrue(Vectors.distance(result.point(), quadratic.minimizer()) < 1e-9, "memory " + memory);
+      assertTrue(Vectors.distance(result.point(), quadratic.minimizer()) < 1e-9,
+          "memory " + memory);
     }
   }
 

@@ -42,7 +42,8 @@ final class GaussianProfile implements ActivationProfile {
 
   @Override
   public double hermite(int j, double sigma) {
-    return GaussianQuadrature.expectation(z -> activation.value(sigma * z) * hermitePolynomial(j, z));
+    return GaussianQuadrature.expectation(
+        z -> activation.value(sigma * z) * hermitePolynomial(j, z));
   }
 
   @Override

@@ -58,7 +58,8 @@ class RecoveryMetricsTest {
         w[pi.get(j) * d + a] = truth.weight(j, a) + noise[a];
       }
       v[pi.get(j)] = truth.outputWeight(j);
-      expectedUnitError = Math.max(expectedUnitError, Vectors.norm(noise) / Vectors.norm(truth.unit(j)));
+      expectedUnitError =
+          Math.max(expectedUnitError, Vectors.norm(noise) / Vectors.norm(truth.unit(j)));
       noiseFrob2 += Vectors.norm(noise) * Vectors.norm(noise);
       truthFrob2 += Vectors.norm(truth.unit(j)) * Vectors.norm(truth.unit(j));
     }

@@ -17,7 +17,9 @@ import org.ojalgo.scalar.ComplexNumber;
  * of an m-row matrix at {@code c * m + r}, which is also ojalgo's storage order, so arrays go in
  * and out by wrapping and copying, entry for entry. What this class adds to ojalgo is the
  * conventions the tensor method relies on: the signs of Q, the order of eigenpairs, null for a
- * singular system and a zero coefficient for a dependent column.
+ * singular system and a zero coefficient for a dependent column. Non-finite entries never reach
+ * ojalgo's iterative solvers (its SVD does not return on a NaN): they give the NaN, null or
+ * infinite result each method documents.
  */
 public final class Dense {
   private Dense() {}
@@ -48,9 +50,17 @@ public final class Dense {
    * Eigen-decomposition of the symmetric n x n matrix {@code a} (only its symmetric part is
    * used), eigenpairs sorted by decreasing absolute eigenvalue (ties by ojalgo's order), each
    * eigenvector's sign chosen so that its largest entry in absolute value (the first of equals) is
-   * positive: the vectors then depend on the matrix, not on the solver's internal choices.
+   * positive: the vectors then depend on the matrix, not on the solver's internal choices. A
+   * matrix with a non-finite entry gives NaN values and vectors.
    */
   public static SymmetricEigen symmetricEigen(double[] a, int n) {
+    if (!allFinite(a)) {
+      double[] values = new double[n];
+      double[] vectors = new double[n * n];
+      Arrays.fill(values, Double.NaN);
+      Arrays.fill(vectors, Double.NaN);
+      return new SymmetricEigen(values, vectors);
+    }
     double[] symmetric = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -96,9 +106,14 @@ public final class Dense {
    * Householder QR, never forming normal equations (the designs here can be ill-conditioned when
    * tensor components are nearly collinear). Columns that are numerically dependent on the columns
    * before them (|R_jj| at most 1e-13 sqrt(m) max|a|) get a zero coefficient, and the others the
-   * least-squares fit on their own.
+   * least-squares fit on their own. Non-finite entries in {@code a} or {@code b} give NaN.
    */
   public static double[] leastSquares(double[] a, int m, int c, double[] b) {
+    if (!allFinite(a) || !allFinite(b)) {
+      double[] nan = new double[c];
+      Arrays.fill(nan, Double.NaN);
+      return nan;
+    }
     double scale = 0;
     for (double x : a) {
       scale = Math.max(scale, Math.abs(x));
@@ -160,6 +175,15 @@ public final class Dense {
     return lu.getSolution(wrap(b, n)).toRawCopy1D();
   }
 
+  private static boolean allFinite(double[] values) {
+    for (double x : values) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The column-major {@code values} as an ojalgo matrix of {@code rows} rows (a copy). */
   private static R064Store wrap(double[] values, int rows) {
     return R064Store.wrap(values.clone(), rows);
@@ -169,8 +193,14 @@ public final class Dense {
   public record GeneralEigen(double[] valuesRe, double[] valuesIm, double[] vectorsRe,
       double[] vectorsIm) {}
 
-  /** Eigen-decomposition of the real n x n matrix {@code a} (column-major), by ojalgo. */
+  /**
+   * Eigen-decomposition of the real n x n matrix {@code a} (column-major), by ojalgo; null when it
+   * fails or {@code a} has a non-finite entry.
+   */
   public static GeneralEigen generalEigen(double[] a, int n) {
+    if (!allFinite(a)) {
+      return null;
+    }
     R064Store store = wrap(a, n);
     Eigenvalue<Double> evd = Eigenvalue.R064.make(store, false);
     if (!evd.decompose(store)) {
@@ -196,9 +226,13 @@ public final class Dense {
 
   /**
    * Condition number (largest over smallest singular value) of the m x c matrix {@code a}, from
-   * its singular values (ojalgo's SVD), not from the eigenvalues of A^T A, which would square it.
+   * its singular values (ojalgo's SVD), not from the eigenvalues of A^T A, which would square it;
+   * infinite for a rank-deficient matrix, a failed SVD or a non-finite entry.
    */
   public static double conditionNumber(double[] a, int m, int c) {
+    if (!allFinite(a)) {
+      return Double.POSITIVE_INFINITY;
+    }
     R064Store store = wrap(a, m);
     SingularValue<Double> svd = SingularValue.R064.make(store);
     if (!svd.decompose(store)) {

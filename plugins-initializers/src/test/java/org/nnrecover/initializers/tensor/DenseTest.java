@@ -3,7 +3,10 @@ package org.nnrecover.initializers.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -221,12 +224,31 @@ class DenseTest {
 
   @Test
   void conditionNumbersOfHilbertMatrices() {
-    // exact values (40-digit SVD of the exact matrices): 4.76607250242561e5 and 1.52575757416469e10.
+    // exact values (40-digit SVD of the exact matrices): 4.76607250242561e5 and
+    // 1.52575757416469e10.
     // Rounding the entries to doubles moves them by about cond * eps relative: 1e-10 and 2e-6.
     // Through A^T A the second would be about 2.3e20, beyond what doubles can resolve.
     assertEquals(4.76607250242561e5, Dense.conditionNumber(hilbert(5), 5, 5), 1e-8 * 4.8e5);
     assertEquals(1.52575757416469e10, Dense.conditionNumber(hilbert(8), 8, 8), 1e-5 * 1.5e10);
     double singular = Dense.conditionNumber(new double[] {1, 2, 2, 4}, 2, 2);
     assertTrue(singular > 1e15, "rank 1: " + singular); // infinite, or 5 over a rounding error
+  }
+
+  @Test
+  void nonFiniteEntriesGiveTheDocumentedResultsWithoutHanging() {
+    // ojalgo's SVD loops forever on a NaN: every method must answer before reaching it
+    double nan = Double.NaN;
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertEquals(Double.POSITIVE_INFINITY,
+          Dense.conditionNumber(new double[] {1, nan, 0, 1}, 2, 2));
+      assertTrue(Double.isNaN(Dense.leastSquares(new double[] {1, nan, 0, 1}, 2, 2,
+          new double[] {1, 1})[0]));
+      assertTrue(Double.isNaN(Dense.leastSquares(new double[] {1, 0, 0, 1}, 2, 2,
+          new double[] {1, Double.POSITIVE_INFINITY})[1]));
+      assertTrue(Double.isNaN(Dense.symmetricEigen(new double[] {1, nan, nan, 2}, 2).values()[0]));
+      assertNull(Dense.generalEigen(new double[] {1, nan, 0, 1}, 2));
+      assertNull(Dense.solve(new double[] {1, nan, 0, 1}, 2, new double[] {1, 1}));
+      assertNull(Dense.choleskySolve(new double[] {1, nan, nan, 1}, 2, new double[] {1, 1}));
+    });
   }
 }
