@@ -9,6 +9,7 @@ import org.nnrecover.api.Network;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
@@ -76,14 +77,14 @@ public final class OptimizerBenchmark {
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, Seeds.TEACHER));
     Samples samples = SampleGenerator.generate(teacher, SQUARED_RELU, n, 0, seed);
     double[] truth = teacher.weights();
-    double truthNorm = norm(truth);
+    double truthNorm = Vectors.norm(truth);
     double[] start = truth.clone();
     SplittableRandom random = new SplittableRandom(seed);
     double[] delta = new double[start.length];
     for (int i = 0; i < delta.length; i++) {
       delta[i] = random.nextGaussian();
     }
-    double scale = PERTURBATION * truthNorm / norm(delta);
+    double scale = PERTURBATION * truthNorm / Vectors.norm(delta);
     for (int i = 0; i < start.length; i++) {
       start[i] += scale * delta[i];
     }
@@ -116,13 +117,5 @@ public final class OptimizerBenchmark {
           : String.format("| %d | %d | %d | %s | %d | %d | %.2f |", d, k, n, name,
               reached.iteration(), reached.evaluations(), reached.seconds()));
     }
-  }
-
-  private static double norm(double[] x) {
-    double s = 0;
-    for (double value : x) {
-      s += value * value;
-    }
-    return Math.sqrt(s);
   }
 }

@@ -7,6 +7,7 @@ import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code gauss-newton}: matrix-free Gauss-Newton with Levenberg-Marquardt damping for a
@@ -112,7 +113,7 @@ public final class GaussNewtonProvider implements OptimizerProvider {
         }
         solve(x, gradient, lambda);
         double predicted = -(Vectors.dot(gradient, step) + 0.5 * stepCurvature);
-        Vectors.step(x, 1, step, trial);
+        Vectors.axpy(1, step, x, trial);
         problem.project(trial);
         double trialValue = problem.evaluate(trial, trialGradient);
         double ratio = (value - trialValue) / predicted;
@@ -170,15 +171,15 @@ public final class GaussNewtonProvider implements OptimizerProvider {
       for (int it = 0; it < settings.cgMaxIterations() && Math.sqrt(rr) > target; it++) {
         problem.gaussNewtonProduct(x, conjugate, product);
         cgIterations++;
-        Vectors.step(product, lambda, conjugate, product);
+        Vectors.axpy(lambda, conjugate, product);
         double curvature = Vectors.dot(conjugate, product);
         if (!(curvature > 0)) {
           break; // G + lambda I is positive semi-definite: only a null direction gets here
         }
         double a = rr / curvature;
-        Vectors.step(step, a, conjugate, step);
-        Vectors.step(dampedStep, a, product, dampedStep);
-        Vectors.step(residual, -a, product, residual);
+        Vectors.axpy(a, conjugate, step);
+        Vectors.axpy(a, product, dampedStep);
+        Vectors.axpy(-a, product, residual);
         double next = Vectors.dot(residual, residual);
         double beta = next / rr;
         rr = next;

@@ -6,6 +6,7 @@ import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code gd}: gradient descent, the local phase of Zhong et al. (2017), Algorithm 1 line 11. The

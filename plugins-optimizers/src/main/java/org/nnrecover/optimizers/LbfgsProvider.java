@@ -6,6 +6,7 @@ import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code lbfgs}: limited-memory BFGS (Nocedal and Wright, "Numerical Optimization", 2nd ed.,
@@ -174,7 +175,7 @@ public final class LbfgsProvider implements OptimizerProvider {
       for (int j = 0; j < stored; j++) {
         int idx = Math.floorMod(newest - j, m);
         alphas[idx] = rho[idx] * Vectors.dot(s[idx], direction);
-        Vectors.step(direction, -alphas[idx], y[idx], direction);
+        Vectors.axpy(-alphas[idx], y[idx], direction);
       }
       if (stored > 0) {
         double gamma = 1 / (rho[newest] * Vectors.dot(y[newest], y[newest]));
@@ -185,7 +186,7 @@ public final class LbfgsProvider implements OptimizerProvider {
       for (int j = stored - 1; j >= 0; j--) {
         int idx = Math.floorMod(newest - j, m);
         double beta = rho[idx] * Vectors.dot(y[idx], direction);
-        Vectors.step(direction, alphas[idx] - beta, s[idx], direction);
+        Vectors.axpy(alphas[idx] - beta, s[idx], direction);
       }
     }
   }

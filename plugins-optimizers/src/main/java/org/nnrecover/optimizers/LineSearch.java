@@ -1,6 +1,7 @@
 package org.nnrecover.optimizers;
 
 import org.nnrecover.api.OptimizationProblem;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Line searches along a descent direction p from an iterate x, shared by {@code line-search}
@@ -148,7 +149,7 @@ final class LineSearch {
   private Trial evaluateAt(double alpha) {
     trials++;
     double[] point = new double[x.length];
-    Vectors.step(x, alpha, direction, point);
+    Vectors.axpy(alpha, direction, x, point);
     problem.project(point);
     double[] trialGradient = new double[x.length];
     double trialValue = problem.evaluate(point, trialGradient);

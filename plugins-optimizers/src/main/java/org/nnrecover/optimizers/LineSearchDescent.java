@@ -1,6 +1,7 @@
 package org.nnrecover.optimizers;
 
 import org.nnrecover.api.OptimizationProblem;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * One run of steepest descent with a line search along -gradient ({@link LineSearch}), for

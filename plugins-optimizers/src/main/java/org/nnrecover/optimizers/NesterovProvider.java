@@ -7,6 +7,7 @@ import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code nesterov}: Nesterov's accelerated gradient with a step {@code auto} (a fraction of 1/L,
@@ -91,7 +92,7 @@ public final class NesterovProvider implements OptimizerProvider {
       } else if (restart.equals(FUNCTION) && problem.resamples()) {
         valueAtX = problem.value(x); // compare on the current batch, not the previous one
       }
-      Vectors.step(y, -step, gradient, next);
+      Vectors.axpy(-step, gradient, y, next);
       problem.project(next);
       double valueAtNext = problem.value(next);
       // a plain gradient step of length <= 1/L from y cannot raise f: if it did, L grew

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * The step of {@code gd} and {@code nesterov}: a fixed eta, or {@code auto}, a fraction of 1/L with
@@ -135,7 +136,7 @@ final class StepSize {
     double[] probeGradient = new double[n];
     double lambda = 0;
     for (int t = 0; t < iterations && norm > 0 && Double.isFinite(norm); t++) {
-      Vectors.step(x, h / norm, u, probe);
+      Vectors.axpy(h / norm, u, x, probe);
       problem.evaluate(probe, probeGradient);
       for (int i = 0; i < n; i++) {
         u[i] = (probeGradient[i] - gradient[i]) / h;

@@ -6,6 +6,7 @@ import org.nnrecover.api.Activation;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.data.SampleGenerator;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;

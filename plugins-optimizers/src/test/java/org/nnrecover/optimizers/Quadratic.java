@@ -2,6 +2,7 @@ package org.nnrecover.optimizers;
 
 import java.util.SplittableRandom;
 import org.nnrecover.api.Objective;
+import org.nnrecover.core.data.Teachers;
 
 /**
  * f(x) = 1/2 (x - c)^T A (x - c) with A = Q diag(lambda) Q^T, Q a random rotation and lambda evenly
@@ -15,7 +16,7 @@ final class Quadratic implements Objective {
 
   Quadratic(int n, double kappa, SplittableRandom random) {
     this.n = n;
-    double[] q = rotation(n, random);
+    double[] q = Teachers.orthonormalColumns(n, n, random); // rotation: vector l at l * n
     this.a = new double[n * n];
     for (int l = 0; l < n; l++) {
       double lambda = 1 + (kappa - 1) * l / (n - 1);
@@ -30,35 +31,6 @@ final class Quadratic implements Objective {
       center[i] = random.nextGaussian();
     }
     this.shifted = new double[n];
-  }
-
-  /** Rows of an orthogonal matrix: Gram-Schmidt (twice) on Gaussian vectors. */
-  private static double[] rotation(int n, SplittableRandom random) {
-    double[] q = new double[n * n];
-    for (int l = 0; l < n; l++) {
-      for (int i = 0; i < n; i++) {
-        q[l * n + i] = random.nextGaussian();
-      }
-      for (int pass = 0; pass < 2; pass++) {
-        for (int p = 0; p < l; p++) {
-          double dot = 0;
-          for (int i = 0; i < n; i++) {
-            dot += q[p * n + i] * q[l * n + i];
-          }
-          for (int i = 0; i < n; i++) {
-            q[l * n + i] -= dot * q[p * n + i];
-          }
-        }
-      }
-      double norm = 0;
-      for (int i = 0; i < n; i++) {
-        norm += q[l * n + i] * q[l * n + i];
-      }
-      for (int i = 0; i < n; i++) {
-        q[l * n + i] /= Math.sqrt(norm);
-      }
-    }
-    return q;
   }
 
   /** The minimizer c. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.Optimizer;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.optim.OptimizationDriver;
 import org.nnrecover.core.optim.OptimizationResult;
 import org.nnrecover.core.optim.StopReason;
@@ -24,14 +25,6 @@ class QuadraticTest {
     return new double[DIMENSION];
   }
 
-  private static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += (a[i] - b[i]) * (a[i] - b[i]);
-    }
-    return Math.sqrt(s);
-  }
-
   @Test
   void gradientDescentWithStepOneOverLContractsByOneMinusOneOverKappa() {
     double kappa = 100;
@@ -44,8 +37,8 @@ class QuadraticTest {
         Optimizers.gd(1 / kappa));
     List<RecordingProblem.Iterate> iterates = run.problem().iterates;
     for (int t = 600; t < 620; t++) {
-      double ratio = distance(iterates.get(t + 1).point(), minimizer)
-          / distance(iterates.get(t).point(), minimizer);
+      double ratio = Vectors.distance(iterates.get(t + 1).point(), minimizer)
+          / Vectors.distance(iterates.get(t).point(), minimizer);
       assertEquals(1 - 1 / kappa, ratio, 1e-6, "contraction at step " + t);
     }
   }
@@ -118,7 +111,8 @@ class QuadraticTest {
       assertEquals(StopReason.OBJECTIVE_TOLERANCE, result.stopReason(), "memory " + memory
           + ": f / f0 = " + result.objective() / result.startObjective() + " after "
           + result.iterations() + " iterations");
-      assertTrue(distance(result.point(), quadratic.minimizer()) < 1e-9, "memory " + memory);
+      assertTrue(Vectors.distance(result.point(), quadratic.minimizer()) < 1e-9,
+          "memory " + memory);
     }
   }
 
@@ -139,7 +133,7 @@ class QuadraticTest {
     assertEquals(1, result.iterations());
     assertTrue(result.objective() < 1e-24 * result.startObjective(),
         "f / f0 = " + result.objective() / result.startObjective());
-    assertTrue(distance(result.point(), quadratic.minimizer()) < 1e-10);
+    assertTrue(Vectors.distance(result.point(), quadratic.minimizer()) < 1e-10);
     long products = ((Number) result.diagnostics().get("cg-iterations")).longValue();
     assertTrue(products <= DIMENSION + 5, products + " CG iterations");
     assertEquals(products + 2, result.evaluations(), "every product is counted as a pass");

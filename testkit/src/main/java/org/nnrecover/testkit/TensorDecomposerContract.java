@@ -13,6 +13,7 @@ import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * The contract of a tensor-decomposer plugin. Extend it with the provider under test:
@@ -78,7 +79,7 @@ public abstract class TensorDecomposerContract {
           new SplittableRandom(7), new DroppingDiagnostics());
       checkShape(found, rank);
       double reconstructed = ExactTensor.residual(exact.entries, found, K);
-      double norm = ExactTensor.norm(exact.entries);
+      double norm = Vectors.norm(exact.entries);
       assertEquals(reconstructed, found.residual(), 1e-8 * norm + 1e-12,
           "rank " + rank + ": the reported residual must be |T - sum_i lambda_i u_i^(3)|_F");
       if (!(reconstructed <= tolerance() * norm)) {
@@ -132,10 +133,7 @@ public abstract class TensorDecomposerContract {
     double best = 0;
     int at = -1;
     for (int j = 0; j < rank; j++) {
-      double cos = 0;
-      for (int a = 0; a < K; a++) {
-        cos += exact.vectors[i][a] * found.vectors()[j][a];
-      }
+      double cos = Vectors.dot(exact.vectors[i], 0, found.vectors()[j], 0, K);
       if (Math.abs(cos) > Math.abs(best)) {
         best = cos;
         at = j;
@@ -180,23 +178,10 @@ public abstract class TensorDecomposerContract {
             u[i][a] = random.nextGaussian();
           }
           for (int j = 0; orthogonal && j < i; j++) {
-            double dot = 0;
-            for (int a = 0; a < k; a++) {
-              dot += u[i][a] * u[j][a];
-            }
-            for (int a = 0; a < k; a++) {
-              u[i][a] -= dot * u[j][a];
-            }
+            Vectors.axpy(-Vectors.dot(u[i], u[j]), u[j], u[i]);
           }
-          norm = 0;
-          for (double value : u[i]) {
-            norm += value * value;
-          }
-          norm = Math.sqrt(norm);
+          norm = Vectors.normalize(u[i]);
         } while (norm < 1e-3);
-        for (int a = 0; a < k; a++) {
-          u[i][a] /= norm;
-        }
       }
       double[] lambda = new double[rank];
       for (int i = 0; i < rank; i++) {
@@ -224,14 +209,6 @@ public abstract class TensorDecomposerContract {
       double sum = 0;
       for (int e = 0; e < t.length; e++) {
         sum += (t[e] - model[e]) * (t[e] - model[e]);
-      }
-      return Math.sqrt(sum);
-    }
-
-    static double norm(double[] t) {
-      double sum = 0;
-      for (double value : t) {
-        sum += value * value;
       }
       return Math.sqrt(sum);
     }

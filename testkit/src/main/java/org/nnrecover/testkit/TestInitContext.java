@@ -14,6 +14,7 @@ import org.nnrecover.api.Network;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * A self-contained {@link InitContext} for testing initializers without nnrecover's core: a teacher
@@ -66,17 +67,14 @@ public final class TestInitContext implements InitContext {
         }
         // with k > d (contexts for testing refusals) the directions cannot all be independent
         for (int j = 0; j < (k <= d ? i : 0); j++) {
-          double dot = 0;
-          for (int a = 0; a < d; a++) {
-            dot += u[a] * w[j * d + a];
-          }
-          double wj = norm(w, j * d, d);
+          double dot = Vectors.dot(u, 0, w, j * d, d);
+          double wj = Vectors.norm(w, j * d, d);
           double scale = dot / (wj * wj);
           for (int a = 0; a < d; a++) {
             u[a] -= scale * w[j * d + a];
           }
         }
-        norm = norm(u, 0, d);
+        norm = Vectors.norm(u, 0, d);
       } while (norm < 1e-8);
       double sigma = k == 1 ? 1 : 1 + (kappa - 1) * i / (k - 1.0);
       for (int a = 0; a < d; a++) {
@@ -85,14 +83,6 @@ public final class TestInitContext implements InitContext {
       v[i] = random.nextBoolean() ? 1 : -1;
     }
     return new Network(w, v, d);
-  }
-
-  private static double norm(double[] x, int from, int length) {
-    double s = 0;
-    for (int a = from; a < from + length; a++) {
-      s += x[a] * x[a];
-    }
-    return Math.sqrt(s);
   }
 
   /**
@@ -115,10 +105,7 @@ public final class TestInitContext implements InitContext {
         }
         double label = 0;
         for (int i = 0; i < teacher.k(); i++) {
-          double z = 0;
-          for (int a = 0; a < d; a++) {
-            z += w[i * d + a] * x[b][r * d + a];
-          }
+          double z = Vectors.dot(w, i * d, x[b], r * d, d);
           label += teacher.outputWeight(i) * phi.value(z);
         }
         y[b][r] = label;

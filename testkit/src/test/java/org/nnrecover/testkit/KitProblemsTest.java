@@ -35,13 +35,13 @@ class KitProblemsTest {
     GaussianProfile profile = new GaussianProfile(RELU);
     double s = 1 / Math.sqrt(2 * Math.PI);
     // m_0 = m_2 = 1/sqrt(2 pi), m_1 = 1/2, m_3 = 0; rho(1) = 1/4 - 1/(2 pi) (METHOD.md: 0.091).
-    // The Simpson rule on each half line is accurate to far better than 1e-9 here.
-    assertEquals(s, profile.hermite(0, 1), 1e-9);
-    assertEquals(0.5, profile.hermite(1, 1), 1e-9);
-    assertEquals(s, profile.hermite(2, 1), 1e-9);
-    assertEquals(0, profile.hermite(3, 1), 1e-9);
-    assertEquals(2 * s, profile.hermite(2, 2), 1e-9);
-    assertEquals(0.25 - 1 / (2 * Math.PI), profile.rho(1), 1e-9);
+    // The shared quadrature is accurate to about 1e-15 here.
+    assertEquals(s, profile.hermite(0, 1), 1e-14);
+    assertEquals(0.5, profile.hermite(1, 1), 1e-14);
+    assertEquals(s, profile.hermite(2, 1), 1e-14);
+    assertEquals(0, profile.hermite(3, 1), 1e-14);
+    assertEquals(2 * s, profile.hermite(2, 2), 1e-14);
+    assertEquals(0.25 - 1 / (2 * Math.PI), profile.rho(1), 1e-14);
     // ReLU's tensor orders (METHOD.md section 4): j2 = 2, j3 = 4, l1 = 1, l2 = 2
     assertEquals(OptionalInt.of(2), profile.j2());
     assertEquals(OptionalInt.of(4), profile.j3());

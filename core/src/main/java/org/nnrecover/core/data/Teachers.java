@@ -2,6 +2,7 @@ package org.nnrecover.core.data;
 
 import java.util.SplittableRandom;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.numerics.Vectors;
 
 /** Makes the ground-truth network (W*, v*) of METHOD.md section 1. */
 public final class Teachers {
@@ -81,7 +82,7 @@ public final class Teachers {
    * machine precision for the well-conditioned Gaussian matrices drawn here; columns are normalized
    * so that R has a positive diagonal, as in the usual QR convention.
    */
-  static double[] orthonormalColumns(int rows, int cols, SplittableRandom random) {
+  public static double[] orthonormalColumns(int rows, int cols, SplittableRandom random) {
     double[] m = new double[rows * cols];
     for (int a = 0; a < rows; a++) {
       for (int l = 0; l < cols; l++) {
@@ -91,20 +92,13 @@ public final class Teachers {
     for (int l = 0; l < cols; l++) {
       for (int pass = 0; pass < 2; pass++) {
         for (int p = 0; p < l; p++) {
-          double dot = 0;
-          for (int a = 0; a < rows; a++) {
-            dot += m[p * rows + a] * m[l * rows + a];
-          }
+          double dot = Vectors.dot(m, p * rows, m, l * rows, rows);
           for (int a = 0; a < rows; a++) {
             m[l * rows + a] -= dot * m[p * rows + a];
           }
         }
       }
-      double norm = 0;
-      for (int a = 0; a < rows; a++) {
-        norm += m[l * rows + a] * m[l * rows + a];
-      }
-      norm = Math.sqrt(norm);
+      double norm = Vectors.norm(m, l * rows, rows);
       for (int a = 0; a < rows; a++) {
         m[l * rows + a] /= norm;
       }

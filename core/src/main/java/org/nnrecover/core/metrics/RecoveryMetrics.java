@@ -3,6 +3,7 @@ package org.nnrecover.core.metrics;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * How well an estimate (W, v) recovers a ground truth (W*, v*) (METHOD.md section 8).
@@ -103,7 +104,7 @@ public record RecoveryMetrics(
       }
     }
 
-    boolean signsCorrect = Math.abs(sum(vEst) - sum(vTrue)) <= V_TOLERANCE;
+    boolean signsCorrect = Math.abs(Vectors.sum(vEst) - Vectors.sum(vTrue)) <= V_TOLERANCE;
 
     int[] unitPerm = finite(relative) ? Assignments.minMax(relative) : null;
     double unitError = unitPerm == null ? Double.NaN : Assignments.maxCost(relative, unitPerm);
@@ -190,14 +191,6 @@ public record RecoveryMetrics(
       }
     }
     return true;
-  }
-
-  private static double sum(double[] values) {
-    double s = 0.0;
-    for (double x : values) {
-      s += x;
-    }
-    return s;
   }
 
   private static List<Integer> asList(int[] perm) {

@@ -14,6 +14,7 @@ import org.nnrecover.api.Objective;
 import org.nnrecover.api.OptimizationProblem;
 import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.ParameterLayout;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.optim.OptimizationResult.Failure;
 
 /**
@@ -228,7 +229,7 @@ public final class OptimizationDriver implements OptimizationProblem {
       startObjective = Double.NaN;
       fail(new Failure(objectiveName, objectiveName + " failed at the start point: " + e));
     }
-    startGradientNorm = norm(gradient);
+    startGradientNorm = Vectors.norm(gradient);
     lastObjective = startObjective;
     lastFiniteObjective = startObjective;
     bestObjective = startObjective;
@@ -386,7 +387,7 @@ public final class OptimizationDriver implements OptimizationProblem {
       bestObjective = value;
       System.arraycopy(point, 0, bestPoint, 0, point.length);
     }
-    double change = distance(point, lastPoint) / Math.max(norm(lastPoint), 1e-300);
+    double change = Vectors.distance(point, lastPoint) / Math.max(Vectors.norm(lastPoint), 1e-300);
     System.arraycopy(point, 0, lastPoint, 0, point.length);
     lastObjective = value;
     lastFiniteObjective = value;
@@ -463,23 +464,5 @@ public final class OptimizationDriver implements OptimizationProblem {
       }
     }
     return -1;
-  }
-
-  /** Euclidean norm. */
-  public static double norm(double[] x) {
-    double s = 0;
-    for (double value : x) {
-      s += value * value;
-    }
-    return Math.sqrt(s);
-  }
-
-  private static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double t = a[i] - b[i];
-      s += t * t;
-    }
-    return Math.sqrt(s);
   }
 }

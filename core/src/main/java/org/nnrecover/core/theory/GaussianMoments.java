@@ -1,6 +1,7 @@
 package org.nnrecover.core.theory;
 
 import org.nnrecover.api.Activation;
+import org.nnrecover.api.numerics.GaussianQuadrature;
 
 /**
  * All the Gaussian expectations of one activation at one scale sigma, computed in one pass over

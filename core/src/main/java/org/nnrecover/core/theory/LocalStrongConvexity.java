@@ -6,6 +6,8 @@ import java.util.stream.IntStream;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.GaussianQuadrature;
+import org.nnrecover.api.numerics.Vectors;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
 import org.ojalgo.matrix.store.R064Store;
 
@@ -189,7 +191,7 @@ public final class LocalStrongConvexity {
    */
   private static double[] pairMoments(Activation activation, double[] w, int d, int i, int l,
       double[] basis) {
-    double normI = norm(w, i * d, d);
+    double normI = Vectors.norm(w, i * d, d);
     if (normI == 0) {
       throw new IllegalArgumentException("unit " + i + " has a zero weight vector; the Hessian"
           + " at the ground truth needs nonzero w_i");
@@ -197,16 +199,12 @@ public final class LocalStrongConvexity {
     for (int a = 0; a < d; a++) {
       basis[a] = w[i * d + a] / normI;
     }
-    double dot = 0;
-    for (int a = 0; a < d; a++) {
-      dot += w[l * d + a] * basis[a];
-    }
-    double b1 = dot;
+    double b1 = Vectors.dot(w, l * d, basis, 0, d);
     for (int a = 0; a < d; a++) {
       basis[d + a] = w[l * d + a] - b1 * basis[a];
     }
-    double b2 = norm(basis, d, d);
-    double normL = norm(w, l * d, d);
+    double b2 = Vectors.norm(basis, d, d);
+    double normL = Vectors.norm(w, l * d, d);
     if (b2 <= 1e-12 * normL) {
       Arrays.fill(basis, d, 2 * d, 0);
       double c0 = GaussianQuadrature.expectation(t -> activation.derivative(normI * t)
@@ -262,7 +260,7 @@ public final class LocalStrongConvexity {
           double radial2 = 0;
           for (int r = 0; r < GaussianQuadrature.size(); r++) {
             double rho = GaussianQuadrature.node(r);
-            double f = GaussianQuadrature.length(r) * rho * Math.exp(-0.5 * rho * rho)
+            double f = GaussianQuadrature.plainWeight(r) * rho * Math.exp(-0.5 * rho * rho)
                 * activation.derivative(first * rho) * activation.derivative(second * rho);
             radial += f;
             radial2 += f * rho * rho;
@@ -280,14 +278,6 @@ public final class LocalStrongConvexity {
   private static double normalizeAngle(double theta) {
     double t = theta % (2 * Math.PI);
     return t < 0 ? t + 2 * Math.PI : t;
-  }
-
-  private static double norm(double[] x, int from, int length) {
-    double s = 0;
-    for (int a = from; a < from + length; a++) {
-      s += x[a] * x[a];
-    }
-    return Math.sqrt(s);
   }
 
   private static int checkShapes(double[] w, double[] v, int d) {

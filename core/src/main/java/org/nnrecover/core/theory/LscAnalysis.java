@@ -5,6 +5,8 @@ import org.nnrecover.api.Activation;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
+import org.ojalgo.matrix.decomposition.SingularValue;
+import org.ojalgo.matrix.store.R064Store;
 
 /**
  * What {@code nnrecover lsc} reports: the smallest Hessian eigenvalue at the ground truth
@@ -53,25 +55,22 @@ public record LscAnalysis(double lambdaMin, double lambdaMax, Double populationL
         samples.n(), empirical.dk(), s, s[0] / sigmaK, lambda, profile.rho(sigmaK));
   }
 
-  /** Singular values of W (k rows of length d), largest first: square roots of eig(W W^T). */
+  /**
+   * Singular values of W (k rows of length d), largest first, by ojalgo's SVD of W itself: through
+   * eig(W W^T) the small ones would lose accuracy with the square of the condition number.
+   */
   static double[] singularValues(Network network) {
     int k = network.k();
-    int d = network.d();
-    double[] gram = new double[k * k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        double sum = 0;
-        for (int a = 0; a < d; a++) {
-          sum += network.weight(i, a) * network.weight(j, a);
-        }
-        gram[i * k + j] = sum;
-      }
+    // the weights stored row by row are W^T column by column (d rows, column i = w_i): the same
+    // singular values
+    R064Store transposed = R064Store.wrap(network.weights(), network.d());
+    SingularValue<Double> svd = SingularValue.R064.make(transposed);
+    if (!svd.computeValuesOnly(transposed)) {
+      throw new IllegalStateException("the SVD of the teacher's weights did not converge (k = "
+          + k + ")");
     }
-    double[] values = LocalStrongConvexity.eigenvalues(gram, k);
     double[] s = new double[k];
-    for (int i = 0; i < k; i++) {
-      s[i] = Math.sqrt(Math.max(values[i], 0));
-    }
+    svd.getSingularValues(s);
     Arrays.sort(s);
     for (int i = 0; i < k / 2; i++) {
       double t = s[i];

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.Network;
+import org.nnrecover.api.numerics.Vectors;
 
 class RecoveryMetricsTest {
 
@@ -31,14 +32,6 @@ class RecoveryMetricsTest {
     // Box-Muller; good enough for test data.
     return Math.sqrt(-2.0 * Math.log(1.0 - rng.nextDouble()))
         * Math.cos(2.0 * Math.PI * rng.nextDouble());
-  }
-
-  private static double norm(double[] a) {
-    double s = 0;
-    for (double x : a) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
   }
 
   @Test
@@ -65,9 +58,10 @@ class RecoveryMetricsTest {
         w[pi.get(j) * d + a] = truth.weight(j, a) + noise[a];
       }
       v[pi.get(j)] = truth.outputWeight(j);
-      expectedUnitError = Math.max(expectedUnitError, norm(noise) / norm(truth.unit(j)));
-      noiseFrob2 += norm(noise) * norm(noise);
-      truthFrob2 += norm(truth.unit(j)) * norm(truth.unit(j));
+      expectedUnitError =
+          Math.max(expectedUnitError, Vectors.norm(noise) / Vectors.norm(truth.unit(j)));
+      noiseFrob2 += Vectors.norm(noise) * Vectors.norm(noise);
+      truthFrob2 += Vectors.norm(truth.unit(j)) * Vectors.norm(truth.unit(j));
     }
     RecoveryMetrics m = RecoveryMetrics.compute(truth, new Network(w, v, d), 2.0);
     assertEquals(pi, m.permutation());

@@ -36,24 +36,6 @@ class ActivationProfilesTest {
   }
 
   @Test
-  void quadratureIntegratesGaussianMomentsExactly() {
-    // E[z^(2m)] = (2m - 1)!!, E[|z|] = sqrt(2/pi), E[1{z>0}] = 1/2: to 1e-14 relative.
-    double doubleFactorial = 1;
-    for (int m = 0; m <= 6; m++) {
-      int power = 2 * m;
-      double value = GaussianQuadrature.expectation(z -> Math.pow(z, power));
-      assertEquals(doubleFactorial, value, 1e-14 * doubleFactorial, "E[z^" + power + "]");
-      doubleFactorial *= 2 * m + 1;
-    }
-    assertEquals(Math.sqrt(2 / Math.PI), GaussianQuadrature.expectation(Math::abs), 1e-15);
-    assertEquals(0.5, GaussianQuadrature.expectation(z -> z > 0 ? 1 : 0), 1e-15);
-    // a feature at scale 1e-4: E[exp(-(z/eps)^2)] = eps / sqrt(eps^2 + 2) ... times 1 (closed form)
-    double eps = 1e-4;
-    assertEquals(eps / Math.sqrt(eps * eps + 2),
-        GaussianQuadrature.expectation(z -> Math.exp(-(z / eps) * (z / eps))), 1e-13 * eps);
-  }
-
-  @Test
   void reluHermiteCoefficientsMatchClosedForm() {
     // z He_j = He_{j+1} + j He_{j-1}, so m_j = I_{j+1} + j I_{j-1}:
     // m0 = 1/sqrt(2pi), m1 = 1/2, m2 = 1/sqrt(2pi), m3 = 0, m4 = -1/sqrt(2pi), m6 = 3/sqrt(2pi).

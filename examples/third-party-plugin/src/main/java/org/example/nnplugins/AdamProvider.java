@@ -6,6 +6,7 @@ import org.nnrecover.api.Optimizer;
 import org.nnrecover.api.OptimizerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code adam}: Adam with bias correction (Kingma and Ba, "Adam: A Method for Stochastic
@@ -65,15 +66,7 @@ public final class AdamProvider implements OptimizerProvider {
       }
       problem.project(x);
       double value = problem.evaluate(x, gradient);
-      going = problem.report(x, value, norm(gradient), Math.sqrt(moved));
+      going = problem.report(x, value, Vectors.norm(gradient), Math.sqrt(moved));
     }
-  }
-
-  private static double norm(double[] x) {
-    double s = 0;
-    for (double value : x) {
-      s += value * value;
-    }
-    return Math.sqrt(s);
   }
 }

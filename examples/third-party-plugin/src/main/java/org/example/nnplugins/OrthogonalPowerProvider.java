@@ -8,6 +8,7 @@ import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code orthogonal-power}: the tensor power method with deflation (Anandkumar et al. 2014). For
@@ -59,12 +60,12 @@ public final class OrthogonalPowerProvider implements TensorDecomposerProvider {
         for (int a = 0; a < k; a++) {
           u[a] = random.nextGaussian();
         }
-        normalize(u);
+        Vectors.normalize(u);
         for (int t = 0; t < iterations; t++) {
           u = contractTwice(rest, u, k);
-          normalize(u);
+          Vectors.normalize(u);
         }
-        double value = dot(contractTwice(rest, u, k), u);
+        double value = Vectors.dot(contractTwice(rest, u, k), u);
         if (vectors[i] == null || Math.abs(value) > Math.abs(bestValue)) {
           vectors[i] = u;
           bestValue = value;
@@ -80,7 +81,7 @@ public final class OrthogonalPowerProvider implements TensorDecomposerProvider {
         }
       }
     }
-    double residual = Math.sqrt(dot(rest, rest)); // what is left is T - sum lambda_i u_i^(3)
+    double residual = Vectors.norm(rest); // what is left is T - sum lambda_i u_i^(3)
     diagnostics.put("residual", residual);
     return new Decomposition(vectors, weights, residual);
   }
@@ -98,20 +99,5 @@ public final class OrthogonalPowerProvider implements TensorDecomposerProvider {
       out[a] = sum;
     }
     return out;
-  }
-
-  private static double dot(double[] x, double[] y) {
-    double sum = 0;
-    for (int i = 0; i < x.length; i++) {
-      sum += x[i] * y[i];
-    }
-    return sum;
-  }
-
-  private static void normalize(double[] u) {
-    double norm = Math.sqrt(dot(u, u));
-    for (int a = 0; a < u.length; a++) {
-      u[a] /= norm;
-    }
   }
 }

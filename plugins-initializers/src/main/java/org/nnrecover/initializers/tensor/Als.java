@@ -1,6 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
 import java.util.SplittableRandom;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Three-factor alternating least squares for a k x k x k tensor, shared by the {@code als}
@@ -36,7 +37,7 @@ final class Als {
    */
   static Factors run(double[] t, int k, double[][] a, double[][] b, double[][] c, int maxSweeps,
       double tolerance) {
-    double tensorNorm = Math.max(SymmetricTensors.norm(t), 1e-300);
+    double tensorNorm = Math.max(Vectors.norm(t), 1e-300);
     double previous = Double.POSITIVE_INFINITY;
     for (int sweep = 1; sweep <= maxSweeps; sweep++) {
       a = solveFactor(t, k, b, c);
@@ -71,7 +72,7 @@ final class Als {
     double[] gram = new double[r * r];
     for (int i = 0; i < r; i++) {
       for (int l = 0; l < r; l++) {
-        gram[l * r + i] = Moments.dot(y[i], 0, y[l], 0, k) * Moments.dot(z[i], 0, z[l], 0, k);
+        gram[l * r + i] = Vectors.dot(y[i], 0, y[l], 0, k) * Vectors.dot(z[i], 0, z[l], 0, k);
       }
     }
     double[] rhs = new double[r * k]; // r x k column-major: column a holds the a-th coordinates
@@ -89,7 +90,7 @@ final class Als {
     for (int i = 0; i < r; i++) {
       gram[i * r + i] += 1e-12 * trace / r;
     }
-    double[] solved = Dense.solve(gram, r, rhs, k);
+    double[] solved = Dense.solve(gram, r, rhs);
     double[][] f = new double[r][k];
     for (int i = 0; i < r; i++) {
       for (int a = 0; a < k; a++) {
@@ -127,15 +128,15 @@ final class Als {
       double[] ua = a[i].clone();
       double[] ub = b[i].clone();
       double[] uc = c[i].clone();
-      SymmetricTensors.normalize(ua);
-      SymmetricTensors.normalize(ub);
-      SymmetricTensors.normalize(uc);
-      double sb = Math.signum(Moments.dot(ua, 0, ub, 0, k));
-      double sc = Math.signum(Moments.dot(ua, 0, uc, 0, k));
+      Vectors.normalize(ua);
+      Vectors.normalize(ub);
+      Vectors.normalize(uc);
+      double sb = Math.signum(Vectors.dot(ua, 0, ub, 0, k));
+      double sc = Math.signum(Vectors.dot(ua, 0, uc, 0, k));
       for (int p = 0; p < k; p++) {
         vectors[i][p] = ua[p] + (sb == 0 ? 1 : sb) * ub[p] + (sc == 0 ? 1 : sc) * uc[p];
       }
-      if (SymmetricTensors.normalize(vectors[i]) == 0) {
+      if (Vectors.normalize(vectors[i]) == 0) {
         vectors[i] = ua;
       }
     }

@@ -1,6 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
 import org.nnrecover.api.Decomposition;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Guarded least-squares refinement of a symmetric CP decomposition (METHOD.md section 5, step 4).
@@ -75,7 +76,7 @@ public final class CpRefinement {
       Decomposition repaired = null;
       for (int unit : suspects(refined, k)) {
         double[] seed = rankOne(unexplained(t, refined, unit, k), k);
-        if (Math.abs(Moments.dot(seed, 0, refined.vectors()[unit], 0, k)) > SAME_DIRECTION) {
+        if (Math.abs(Vectors.dot(seed, 0, refined.vectors()[unit], 0, k)) > SAME_DIRECTION) {
           continue; // the unit already is the best fit of what it is left to explain
         }
         double[][] reseeded = copy(refined.vectors());
@@ -131,7 +132,7 @@ public final class CpRefinement {
     double largest = -1;
     for (int i = 0; i < u.length; i++) {
       for (int j = i + 1; j < u.length; j++) {
-        double c = Math.abs(Moments.dot(u[i], 0, u[j], 0, k));
+        double c = Math.abs(Vectors.dot(u[i], 0, u[j], 0, k));
         if (c > largest) {
           largest = c;
           pairWeaker = Math.abs(weights[i]) < Math.abs(weights[j]) ? i : j;
@@ -172,10 +173,10 @@ public final class CpRefinement {
     double[] u = Unfolding.leadingBasis(t, k, 1);
     for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
       double[] next = SymmetricTensors.contractTwo(t, k, u, u);
-      if (SymmetricTensors.normalize(next) == 0) {
+      if (Vectors.normalize(next) == 0) {
         break;
       }
-      double change = 1 - Math.abs(Moments.dot(next, 0, u, 0, k));
+      double change = 1 - Math.abs(Vectors.dot(next, 0, u, 0, k));
       u = next;
       if (change < 1e-12) {
         break;

@@ -1,17 +1,25 @@
 package org.nnrecover.initializers.tensor;
 
+import java.util.Arrays;
 import org.ojalgo.array.Array1D;
+import org.ojalgo.matrix.decomposition.Cholesky;
 import org.ojalgo.matrix.decomposition.Eigenvalue;
+import org.ojalgo.matrix.decomposition.LU;
+import org.ojalgo.matrix.decomposition.QR;
 import org.ojalgo.matrix.decomposition.SingularValue;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.scalar.ComplexNumber;
 
 /**
- * Small dense linear algebra for the k x k (or d x (k + p)) problems of the tensor method. All
- * matrices are column-major {@code double[]}: entry (row r, column c) of an m-row matrix at
- * {@code c * m + r}. Hand-written where the problem is tiny and stability is easy to control
- * (Householder QR, cyclic Jacobi, Cholesky); ojalgo for the nonsymmetric eigenproblem and the SVD.
+ * Small dense linear algebra for the k x k (or d x (k + p)) problems of the tensor method, on
+ * ojalgo's decompositions. All matrices are column-major {@code double[]}: entry (row r, column c)
+ * of an m-row matrix at {@code c * m + r}, which is also ojalgo's storage order, so arrays go in
+ * and out by wrapping and copying, entry for entry. What this class adds to ojalgo is the
+ * conventions the tensor method relies on: the signs of Q, the order of eigenpairs, null for a
+ * singular system and a zero coefficient for a dependent column. Non-finite entries never reach
+ * ojalgo's iterative solvers (its SVD does not return on a NaN): they give the NaN, null or
+ * infinite result each method documents.
  */
 public final class Dense {
   private Dense() {}
@@ -21,41 +29,12 @@ public final class Dense {
    * a Householder QR, with the signs chosen so that R has a non-negative diagonal.
    */
   public static double[] orthonormalize(double[] a, int m, int c) {
-    double[] r = a.clone();
-    double[][] reflectors = new double[c][];
-    double[] diagSign = new double[c];
+    QR<Double> qr = QR.R064.make(m, c);
+    qr.decompose(wrap(a, m));
+    double[] q = qr.getQ().toRawCopy1D();
+    MatrixStore<Double> r = qr.getR();
     for (int j = 0; j < c; j++) {
-      double norm = columnNorm(r, j, m);
-      double alpha = r[j * m + j] > 0 ? -norm : norm;
-      double[] v = reflector(r, j, m, alpha);
-      double vnorm2 = squaredNorm(v, j, m);
-      if (vnorm2 > 0) {
-        for (int col = j; col < c; col++) {
-          applyReflector(v, vnorm2, r, col * m, j, m);
-        }
-        reflectors[j] = v;
-      }
-      diagSign[j] = r[j * m + j] < 0 ? -1 : 1;
-    }
-    double[] q = new double[m * c];
-    for (int j = 0; j < c; j++) {
-      q[j * m + j] = 1;
-    }
-    for (int j = c - 1; j >= 0; j--) {
-      double[] v = reflectors[j];
-      if (v == null) {
-        continue;
-      }
-      double vnorm2 = 0;
-      for (int i = j; i < m; i++) {
-        vnorm2 += v[i] * v[i];
-      }
-      for (int col = 0; col < c; col++) {
-        applyReflector(v, vnorm2, q, col * m, j, m);
-      }
-    }
-    for (int j = 0; j < c; j++) {
-      if (diagSign[j] < 0) {
+      if (r.doubleValue(j, j) < 0) {
         for (int i = 0; i < m; i++) {
           q[j * m + i] = -q[j * m + i];
         }
@@ -64,97 +43,43 @@ public final class Dense {
     return q;
   }
 
-  private static void applyReflector(double[] v, double vnorm2, double[] target, int offset,
-      int from, int m) {
-    double dot = 0;
-    for (int i = from; i < m; i++) {
-      dot += v[i] * target[offset + i];
-    }
-    double f = 2 * dot / vnorm2;
-    for (int i = from; i < m; i++) {
-      target[offset + i] -= f * v[i];
-    }
-  }
-
   /** Eigen-decomposition of a symmetric n x n matrix: eigenvalues and column eigenvectors. */
   public record SymmetricEigen(double[] values, double[] vectors) {}
 
   /**
-   * Cyclic Jacobi eigen-decomposition of the symmetric n x n matrix {@code a} (only its
-   * symmetric part is used), eigenpairs sorted by decreasing absolute eigenvalue. Jacobi is
-   * accurate to the last bits for the small matrices used here (n <= a few dozen).
+   * Eigen-decomposition of the symmetric n x n matrix {@code a} (only its symmetric part is
+   * used), eigenpairs sorted by decreasing absolute eigenvalue (ties by ojalgo's order), each
+   * eigenvector's sign chosen so that its largest entry in absolute value (the first of equals) is
+   * positive: the vectors then depend on the matrix, not on the solver's internal choices. A
+   * matrix with a non-finite entry gives NaN values and vectors.
    */
   public static SymmetricEigen symmetricEigen(double[] a, int n) {
-    double[] m = new double[n * n];
+    if (!allFinite(a)) {
+      double[] values = new double[n];
+      double[] vectors = new double[n * n];
+      Arrays.fill(values, Double.NaN);
+      Arrays.fill(vectors, Double.NaN);
+      return new SymmetricEigen(values, vectors);
+    }
+    double[] symmetric = new double[n * n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        m[j * n + i] = 0.5 * (a[j * n + i] + a[i * n + j]);
+        symmetric[j * n + i] = 0.5 * (a[j * n + i] + a[i * n + j]);
       }
     }
-    double[] vec = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      vec[i * n + i] = 1;
-    }
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          double x = m[j * n + i] * m[j * n + i];
-          total += x;
-          if (i != j) {
-            off += x;
-          }
-        }
-      }
-      if (off <= 1e-30 * total || off == 0) {
-        break;
-      }
-      for (int p = 0; p < n - 1; p++) {
-        for (int q = p + 1; q < n; q++) {
-          double apq = m[q * n + p];
-          if (apq == 0) {
-            continue;
-          }
-          double app = m[p * n + p];
-          double aqq = m[q * n + q];
-          double theta = (aqq - app) / (2 * apq);
-          double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          if (theta == 0) {
-            t = 1;
-          }
-          double c = 1 / Math.sqrt(t * t + 1);
-          double s = t * c;
-          for (int r = 0; r < n; r++) {
-            double mrp = m[p * n + r];
-            double mrq = m[q * n + r];
-            m[p * n + r] = c * mrp - s * mrq;
-            m[q * n + r] = s * mrp + c * mrq;
-          }
-          for (int r = 0; r < n; r++) {
-            double mpr = m[r * n + p];
-            double mqr = m[r * n + q];
-            m[r * n + p] = c * mpr - s * mqr;
-            m[r * n + q] = s * mpr + c * mqr;
-          }
-          for (int r = 0; r < n; r++) {
-            double vrp = vec[p * n + r];
-            double vrq = vec[q * n + r];
-            vec[p * n + r] = c * vrp - s * vrq;
-            vec[q * n + r] = s * vrp + c * vrq;
-          }
-        }
-      }
-    }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    R064Store store = R064Store.wrap(symmetric, n);
+    Eigenvalue<Double> evd = Eigenvalue.R064.make(store, true);
+    if (!evd.decompose(store)) {
+      throw new ArithmeticException("symmetric eigen-decomposition failed (non-finite entries?)");
     }
     double[] diag = new double[n];
-    for (int i = 0; i < n; i++) {
-      diag[i] = m[i * n + i];
+    for (int j = 0; j < n; j++) {
+      diag[j] = evd.getEigenvalues().get(j).getReal();
     }
-    java.util.Arrays.sort(order, (x, y) -> {
+    double[] vec = evd.getV().toRawCopy1D();
+    Integer[] order = new Integer[n];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (x, y) -> {
       int byAbs = Double.compare(Math.abs(diag[y]), Math.abs(diag[x]));
       return byAbs != 0 ? byAbs : Integer.compare(x, y);
     });
@@ -162,7 +87,16 @@ public final class Dense {
     double[] vectors = new double[n * n];
     for (int j = 0; j < n; j++) {
       values[j] = diag[order[j]];
-      System.arraycopy(vec, order[j] * n, vectors, j * n, n);
+      int largest = 0;
+      for (int i = 1; i < n; i++) {
+        if (Math.abs(vec[order[j] * n + i]) > Math.abs(vec[order[j] * n + largest])) {
+          largest = i;
+        }
+      }
+      double sign = vec[order[j] * n + largest] < 0 ? -1 : 1;
+      for (int i = 0; i < n; i++) {
+        vectors[j * n + i] = sign * vec[order[j] * n + i];
+      }
     }
     return new SymmetricEigen(values, vectors);
   }
@@ -170,154 +104,104 @@ public final class Dense {
   /**
    * Least-squares solution of {@code a x ~ b} for the m x c matrix {@code a} (m >= c) by
    * Householder QR, never forming normal equations (the designs here can be ill-conditioned when
-   * tensor components are nearly collinear). Columns that are numerically dependent get a zero
-   * coefficient.
+   * tensor components are nearly collinear). Columns that are numerically dependent on the columns
+   * before them (|R_jj| at most 1e-13 sqrt(m) max|a|) get a zero coefficient, and the others the
+   * least-squares fit on their own. Non-finite entries in {@code a} or {@code b} give NaN.
    */
   public static double[] leastSquares(double[] a, int m, int c, double[] b) {
-    double[] r = a.clone();
-    double[] rhs = b.clone();
+    if (!allFinite(a) || !allFinite(b)) {
+      double[] nan = new double[c];
+      Arrays.fill(nan, Double.NaN);
+      return nan;
+    }
     double scale = 0;
     for (double x : a) {
       scale = Math.max(scale, Math.abs(x));
     }
-    boolean[] dependent = new boolean[c];
+    QR<Double> qr = QR.R064.make(m, c);
+    qr.decompose(wrap(a, m));
+    MatrixStore<Double> r = qr.getR();
+    int[] kept = new int[c];
+    int count = 0;
     for (int j = 0; j < c; j++) {
-      double norm = columnNorm(r, j, m);
-      if (norm <= 1e-13 * scale * Math.sqrt(m)) {
-        dependent[j] = true;
-        continue;
+      if (Math.abs(r.doubleValue(j, j)) > 1e-13 * scale * Math.sqrt(m)) {
+        kept[count++] = j;
       }
-      double alpha = r[j * m + j] > 0 ? -norm : norm;
-      double[] v = reflector(r, j, m, alpha);
-      double vnorm2 = squaredNorm(v, j, m);
-      for (int col = j; col < c; col++) {
-        applyReflector(v, vnorm2, r, col * m, j, m);
-      }
-      applyReflector(v, vnorm2, rhs, 0, j, m);
     }
     double[] x = new double[c];
-    for (int j = c - 1; j >= 0; j--) {
-      if (dependent[j]) {
-        continue;
+    if (count == 0) {
+      return x;
+    }
+    if (count < c) {
+      // Dropping a column that lies in the span of the ones before it leaves the others' R_jj as
+      // they are, so one more QR on the kept columns is the fit without it.
+      double[] reduced = new double[m * count];
+      for (int p = 0; p < count; p++) {
+        System.arraycopy(a, kept[p] * m, reduced, p * m, m);
       }
-      double s = rhs[j];
-      for (int l = j + 1; l < c; l++) {
-        s -= r[l * m + j] * x[l];
-      }
-      x[j] = s / r[j * m + j];
+      qr = QR.R064.make(m, count);
+      qr.decompose(R064Store.wrap(reduced, m));
+    }
+    double[] solution = qr.getSolution(wrap(b, m)).toRawCopy1D();
+    for (int p = 0; p < count; p++) {
+      x[kept[p]] = solution[p];
     }
     return x;
   }
 
   /**
-   * Solves the symmetric positive definite system {@code a x = b} (n x n) by Cholesky; returns
-   * null when {@code a} is not numerically positive definite.
+   * Solves the symmetric positive definite system {@code a x = b} (n x n) by Cholesky, for the
+   * n-row matrix {@code b} (as many columns as its length holds: one factorization for all);
+   * returns null when {@code a} is not numerically positive definite.
    */
   public static double[] choleskySolve(double[] a, int n, double[] b) {
-    double[] l = new double[n * n];
-    for (int j = 0; j < n; j++) {
-      double s = a[j * n + j];
-      for (int p = 0; p < j; p++) {
-        s -= l[p * n + j] * l[p * n + j];
-      }
-      if (!(s > 0)) {
-        return null;
-      }
-      double ljj = Math.sqrt(s);
-      l[j * n + j] = ljj;
-      for (int i = j + 1; i < n; i++) {
-        double t = a[j * n + i];
-        for (int p = 0; p < j; p++) {
-          t -= l[p * n + i] * l[p * n + j];
-        }
-        l[j * n + i] = t / ljj;
-      }
+    Cholesky<Double> cholesky = Cholesky.R064.make(n, n);
+    if (!cholesky.decompose(wrap(a, n)) || !cholesky.isSPD() || !cholesky.isSolvable()) {
+      return null;
     }
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = b[i];
-      for (int p = 0; p < i; p++) {
-        s -= l[p * n + i] * y[p];
-      }
-      y[i] = s / l[i * n + i];
-    }
-    double[] x = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int p = i + 1; p < n; p++) {
-        s -= l[i * n + p] * x[p];
-      }
-      x[i] = s / l[i * n + i];
-    }
-    return x;
+    return cholesky.getSolution(wrap(b, n)).toRawCopy1D();
   }
 
   /**
-   * Solves {@code a x = b} column by column for the n x n matrix {@code a} and n x c matrix
-   * {@code b} by Gaussian elimination with partial pivoting; null when {@code a} is singular.
+   * Solves {@code a x = b} for the n x n matrix {@code a} and the n-row matrix {@code b} (as many
+   * columns as its length holds) by LU with partial pivoting; null when {@code a} is numerically
+   * singular (ojalgo's rank threshold: a pivot below n eps times the largest).
    */
-  public static double[] solve(double[] a, int n, double[] b, int c) {
-    double[] m = a.clone();
-    double[] x = b.clone();
-    for (int j = 0; j < n; j++) {
-      int pivot = j;
-      for (int i = j + 1; i < n; i++) {
-        if (Math.abs(m[j * n + i]) > Math.abs(m[j * n + pivot])) {
-          pivot = i;
-        }
-      }
-      if (m[j * n + pivot] == 0) {
-        return null;
-      }
-      if (pivot != j) {
-        swapRows(m, n, n, j, pivot);
-        swapRows(x, n, c, j, pivot);
-      }
-      for (int i = j + 1; i < n; i++) {
-        double f = m[j * n + i] / m[j * n + j];
-        if (f == 0) {
-          continue;
-        }
-        for (int col = j; col < n; col++) {
-          m[col * n + i] -= f * m[col * n + j];
-        }
-        for (int col = 0; col < c; col++) {
-          x[col * n + i] -= f * x[col * n + j];
-        }
-      }
+  public static double[] solve(double[] a, int n, double[] b) {
+    LU<Double> lu = LU.R064.make(n, n);
+    if (!lu.decompose(wrap(a, n)) || !lu.isSolvable()) {
+      return null;
     }
-    for (int col = 0; col < c; col++) {
-      for (int i = n - 1; i >= 0; i--) {
-        double s = x[col * n + i];
-        for (int p = i + 1; p < n; p++) {
-          s -= m[p * n + i] * x[col * n + p];
-        }
-        x[col * n + i] = s / m[i * n + i];
-      }
-    }
-    return x;
+    return lu.getSolution(wrap(b, n)).toRawCopy1D();
   }
 
-  private static void swapRows(double[] m, int rows, int cols, int r1, int r2) {
-    for (int col = 0; col < cols; col++) {
-      double t = m[col * rows + r1];
-      m[col * rows + r1] = m[col * rows + r2];
-      m[col * rows + r2] = t;
+  private static boolean allFinite(double[] values) {
+    for (double x : values) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
     }
+    return true;
+  }
+
+  /** The column-major {@code values} as an ojalgo matrix of {@code rows} rows (a copy). */
+  private static R064Store wrap(double[] values, int rows) {
+    return R064Store.wrap(values.clone(), rows);
   }
 
   /** Eigenvalues and eigenvectors of a real nonsymmetric matrix, as real and imaginary parts. */
   public record GeneralEigen(double[] valuesRe, double[] valuesIm, double[] vectorsRe,
       double[] vectorsIm) {}
 
-  /** Eigen-decomposition of the real n x n matrix {@code a} (column-major), by ojalgo. */
+  /**
+   * Eigen-decomposition of the real n x n matrix {@code a} (column-major), by ojalgo; null when it
+   * fails or {@code a} has a non-finite entry.
+   */
   public static GeneralEigen generalEigen(double[] a, int n) {
-    R064Store store = R064Store.FACTORY.make(n, n);
-    for (int c = 0; c < n; c++) {
-      for (int r = 0; r < n; r++) {
-        store.set(r, c, a[c * n + r]);
-      }
+    if (!allFinite(a)) {
+      return null;
     }
+    R064Store store = wrap(a, n);
     Eigenvalue<Double> evd = Eigenvalue.R064.make(store, false);
     if (!evd.decompose(store)) {
       return null;
@@ -342,15 +226,14 @@ public final class Dense {
 
   /**
    * Condition number (largest over smallest singular value) of the m x c matrix {@code a}, from
-   * its singular values (ojalgo's SVD), not from the eigenvalues of A^T A, which would square it.
+   * its singular values (ojalgo's SVD), not from the eigenvalues of A^T A, which would square it;
+   * infinite for a rank-deficient matrix, a failed SVD or a non-finite entry.
    */
   public static double conditionNumber(double[] a, int m, int c) {
-    R064Store store = R064Store.FACTORY.make(m, c);
-    for (int col = 0; col < c; col++) {
-      for (int r = 0; r < m; r++) {
-        store.set(r, col, a[col * m + r]);
-      }
+    if (!allFinite(a)) {
+      return Double.POSITIVE_INFINITY;
     }
+    R064Store store = wrap(a, m);
     SingularValue<Double> svd = SingularValue.R064.make(store);
     if (!svd.decompose(store)) {
       return Double.POSITIVE_INFINITY;
@@ -364,36 +247,5 @@ public final class Dense {
       count++;
     }
     return count == Math.min(m, c) && min > 0 ? max / min : Double.POSITIVE_INFINITY;
-  }
-
-  /** Euclidean norm of column j of the column-major m-row matrix r, from row j down. */
-  private static double columnNorm(double[] r, int j, int m) {
-    double norm = 0;
-    for (int i = j; i < m; i++) {
-      norm += r[j * m + i] * r[j * m + i];
-    }
-    return Math.sqrt(norm);
-  }
-
-  /**
-   * The Householder vector (entries j..m-1; the rest zero) that maps column j of r, from row j
-   * down, onto alpha e_j: the column minus alpha e_j.
-   */
-  private static double[] reflector(double[] r, int j, int m, double alpha) {
-    double[] v = new double[m];
-    for (int i = j; i < m; i++) {
-      v[i] = r[j * m + i];
-    }
-    v[j] -= alpha;
-    return v;
-  }
-
-  /** Sum of squares of v[j..m). */
-  private static double squaredNorm(double[] v, int j, int m) {
-    double sum = 0;
-    for (int i = j; i < m; i++) {
-      sum += v[i] * v[i];
-    }
-    return sum;
   }
 }

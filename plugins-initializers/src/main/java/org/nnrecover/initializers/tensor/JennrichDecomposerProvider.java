@@ -8,6 +8,7 @@ import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * {@code jennrich}: simultaneous diagonalization of two random slices (METHOD.md section 5, step
@@ -105,7 +106,7 @@ public final class JennrichDecomposerProvider implements TensorDecomposerProvide
     double[] ma = SymmetricTensors.contractLast(t, k, thetaA);
     double[] mb = SymmetricTensors.contractLast(t, k, thetaB);
     // M_a M_b^{-1} = (M_b^{-1} M_a)^T because both slices are symmetric.
-    double[] solved = Dense.solve(mb, k, ma, k);
+    double[] solved = Dense.solve(mb, k, ma);
     if (solved == null || !allFinite(solved)) {
       return null;
     }
@@ -138,7 +139,7 @@ public final class JennrichDecomposerProvider implements TensorDecomposerProvide
     for (int i = 0; i < k; i++) {
       double[] parts = eigen.valuesIm()[i] < 0 ? eigen.vectorsIm() : eigen.vectorsRe();
       System.arraycopy(parts, i * k, vectors[i], 0, k);
-      if (SymmetricTensors.normalize(vectors[i]) == 0) {
+      if (Vectors.normalize(vectors[i]) == 0) {
         return null;
       }
     }

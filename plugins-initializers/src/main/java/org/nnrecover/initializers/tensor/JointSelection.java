@@ -2,6 +2,7 @@ package org.nnrecover.initializers.tensor;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Chooses k components from a pool of candidate unit vectors so that they explain several
@@ -56,17 +57,17 @@ public final class JointSelection {
     double[] squaredNorms = new double[count];
     for (int m = 0; m < count; m++) {
       double[] t = tensors.get(m);
-      double norm = SymmetricTensors.norm(t);
+      double norm = Vectors.norm(t);
       squaredNorms[m] = norm * norm;
       for (int i = 0; i < pool; i++) {
         double[] u = candidates[i];
-        c[m][i] = Moments.dot(u, 0, SymmetricTensors.contractTwo(t, k, u, u), 0, k);
+        c[m][i] = Vectors.dot(u, 0, SymmetricTensors.contractTwo(t, k, u, u), 0, k);
       }
     }
     double[] gram = new double[pool * pool];
     for (int i = 0; i < pool; i++) {
       for (int l = 0; l < pool; l++) {
-        gram[i * pool + l] = Math.pow(Moments.dot(candidates[i], 0, candidates[l], 0, k), 3);
+        gram[i * pool + l] = Math.pow(Vectors.dot(candidates[i], 0, candidates[l], 0, k), 3);
       }
     }
     Objective objective = new Objective(c, squaredNorms, gram, pool);
@@ -130,20 +131,23 @@ public final class JointSelection {
           g[b * r + a] = gram[set.get(a) * pool + set.get(b)];
         }
       }
+      // one factorization of G_SS for all tensors: column m of the right-hand side is c_S of T_m
+      double[] rhs = new double[r * c.length];
+      for (int m = 0; m < c.length; m++) {
+        for (int a = 0; a < r; a++) {
+          rhs[m * r + a] = c[m][set.get(a)];
+        }
+      }
+      double[] lambda = Dense.choleskySolve(g, r, rhs);
+      if (lambda == null) {
+        return Double.POSITIVE_INFINITY;
+      }
       double total = 0;
       for (int m = 0; m < c.length; m++) {
-        double[] rhs = new double[r];
-        for (int a = 0; a < r; a++) {
-          rhs[a] = c[m][set.get(a)];
-        }
-        double[] lambda = Dense.choleskySolve(g, r, rhs);
-        if (lambda == null) {
-          return Double.POSITIVE_INFINITY;
-        }
-        double explained = Moments.dot(rhs, 0, lambda, 0, r);
+        double explained = Vectors.dot(rhs, m * r, lambda, m * r, r);
         double sum = 0;
-        for (double l : lambda) {
-          sum += Math.abs(l);
+        for (int a = 0; a < r; a++) {
+          sum += Math.abs(lambda[m * r + a]);
         }
         if (!(sum <= MAX_CANCELLATION * Math.sqrt(Math.max(explained, 0)))) {
           return Double.POSITIVE_INFINITY;

@@ -2,6 +2,7 @@ package org.nnrecover.initializers.tensor;
 
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.SampleReducer;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Magnitudes by least squares on the projected samples once the directions are known (METHOD.md
@@ -47,7 +48,7 @@ final class MagnitudeFit {
     double[] h = new double[n * k]; // h_ij = s_i u_i . t_j
     for (int j = 0; j < n; j++) {
       for (int i = 0; i < k; i++) {
-        h[j * k + i] = s[i] * Moments.dot(u[i], 0, t, j * dim, dim);
+        h[j * k + i] = s[i] * Vectors.dot(u[i], 0, t, j * dim, dim);
       }
     }
     double[] sigma = start.clone();

@@ -6,6 +6,7 @@ import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.InitContext;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * The matrix-only initializer of METHOD.md section 6: unit i takes the i-th top eigenvector e_i of
@@ -49,7 +50,7 @@ public record SpectralMethod(double tolerance, int maxIterations, int oversampli
     double[] aRitz = new double[k];
     for (int i = 0; i < k; i++) {
       aRitz[i] = subspace.alpha() == null ? 1
-          : Moments.dot(basis, i * d, subspace.alpha(), 0, d);
+          : Vectors.dot(basis, i * d, subspace.alpha(), 0, d);
     }
     double[] beta = MomentSteps.randomUnit(random, k);
     double[] alpha = new double[d];

@@ -2,6 +2,7 @@ package org.nnrecover.initializers.tensor;
 
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Top-k eigenvectors (by absolute eigenvalue) of a symmetric d x d operator known only through
@@ -55,7 +56,7 @@ public final class SubspaceIteration {
       double[] h = new double[b * b];
       for (int i = 0; i < b; i++) {
         for (int j = 0; j < b; j++) {
-          h[j * b + i] = Moments.dot(u, i * d, y, j * d, d);
+          h[j * b + i] = Vectors.dot(u, i * d, y, j * d, d);
         }
       }
       Dense.SymmetricEigen eigen = Dense.symmetricEigen(h, b);
@@ -109,7 +110,7 @@ public final class SubspaceIteration {
     double[] ptq = new double[k * k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        ptq[j * k + i] = Moments.dot(p, i * d, q, j * d, d);
+        ptq[j * k + i] = Vectors.dot(p, i * d, q, j * d, d);
       }
     }
     double s = 0;

@@ -1,5 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
+import org.nnrecover.api.numerics.Vectors;
+
 /**
  * Operations on symmetric k x k x k tensors stored as k^3 doubles, T[a][b][c] at
  * {@code (a * k + b) * k + c}, and on CP models {@code sum_i lambda_i u_i^{(x)3}} given as rows
@@ -70,11 +72,7 @@ public final class SymmetricTensors {
     double[] out = new double[r * r * r];
     for (int pq = 0; pq < r * r; pq++) {
       for (int s = 0; s < r; s++) {
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-          sum += basis[s * k + c] * step2[pq * k + c];
-        }
-        out[pq * r + s] = sum;
+        out[pq * r + s] = Vectors.dot(basis, s * k, step2, pq * k, k);
       }
     }
     return out;
@@ -98,15 +96,6 @@ public final class SymmetricTensors {
     return t;
   }
 
-  /** Frobenius norm of a tensor (or any array). */
-  public static double norm(double[] t) {
-    double s = 0;
-    for (double x : t) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
-  }
-
   /** {@code |T - sum_i lambda_i u_i^{(x)3}|_F}. */
   public static double residual(double[] t, double[][] vectors, double[] weights, int k) {
     double[] model = compose(vectors, weights, k);
@@ -128,7 +117,7 @@ public final class SymmetricTensors {
     for (double w : weights) {
       sum += Math.abs(w);
     }
-    double modelNorm = norm(compose(vectors, weights, k));
+    double modelNorm = Vectors.norm(compose(vectors, weights, k));
     return modelNorm > 0 ? sum / modelNorm : Double.POSITIVE_INFINITY;
   }
 
@@ -179,18 +168,11 @@ public final class SymmetricTensors {
     return m;
   }
 
-  /** Scales {@code u} to unit length in place; returns its former norm. */
-  public static double normalize(double[] u) {
-    double s = 0;
-    for (double x : u) {
-      s += x * x;
-    }
-    double norm = Math.sqrt(s);
-    if (norm > 0) {
-      for (int i = 0; i < u.length; i++) {
-        u[i] /= norm;
-      }
-    }
-    return norm;
+  /**
+   * Scales {@code u} to unit length in place; returns its former norm. Kept only for
+   * {@code MomentSteps} (being rewritten elsewhere); new code calls {@link Vectors#normalize}.
+   */
+  static double normalize(double[] u) {
+    return Vectors.normalize(u);
   }
 }

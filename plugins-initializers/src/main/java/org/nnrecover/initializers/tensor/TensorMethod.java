@@ -12,6 +12,7 @@ import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.InitContext;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * The paper's Algorithm 1 with the measures METHOD.md section 5 records as needed in practice:
@@ -161,7 +162,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     double[] z = Dense.leastSquares(SymmetricTensors.columns(u, k), k, u.length, q1);
     double[] a = new double[u.length];
     for (int i = 0; i < u.length; i++) {
-      a[i] = Moments.dot(gamma, 0, u[i], 0, k);
+      a[i] = Vectors.dot(gamma, 0, u[i], 0, k);
     }
     diagnostics.put("signs.a", UnitRecovery.toList(a));
     UnitRecovery.Units units = UnitRecovery.recover(profile, l2, r, a, l1, z, a,
@@ -214,7 +215,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       alpha = MomentSteps.randomUnit(random, d);
       gamma = new double[k];
       for (int c = 0; c < k; c++) {
-        gamma[c] = Moments.dot(basis, c * d, alpha, 0, d);
+        gamma[c] = Vectors.dot(basis, c * d, alpha, 0, d);
       }
     }
     return new double[][] {alpha, gamma};
@@ -272,7 +273,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
         + key, value);
     Decomposition decomposition = context.decomposer(decomposer).decompose(r3, k, k, random,
         decomposerDiagnostics);
-    double tensorNorm = SymmetricTensors.norm(r3);
+    double tensorNorm = Vectors.norm(r3);
     diagnostics.put(prefix + "decomposition.residual", decomposition.residual());
     diagnostics.put(prefix + "decomposition.relative-residual",
         decomposition.residual() / tensorNorm);
@@ -330,8 +331,8 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     }
     double[] ones = new double[k];
     Arrays.fill(ones, 1);
-    double[] gamma = Dense.solve(ut, k, ones, 1);
-    if (gamma == null || SymmetricTensors.normalize(gamma) == 0 || !Double.isFinite(gamma[0])) {
+    double[] gamma = Dense.solve(ut, k, ones);
+    if (gamma == null || Vectors.normalize(gamma) == 0 || !Double.isFinite(gamma[0])) {
       return null;
     }
     return gamma;
@@ -373,7 +374,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     Projected along(double[] gamma, int k) {
       double[] alongGamma = new double[y.length];
       for (int j = 0; j < alongGamma.length; j++) {
-        alongGamma[j] = Moments.dot(t, j * k, gamma, 0, k);
+        alongGamma[j] = Vectors.dot(t, j * k, gamma, 0, k);
       }
       return new Projected(t, alongGamma, y);
     }

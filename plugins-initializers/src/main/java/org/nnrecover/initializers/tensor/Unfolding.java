@@ -1,5 +1,7 @@
 package org.nnrecover.initializers.tensor;
 
+import org.nnrecover.api.numerics.Vectors;
+
 /** Helpers to work in the leading subspace of a symmetric tensor's unfolding (rank < k). */
 final class Unfolding {
   private Unfolding() {}
@@ -13,11 +15,7 @@ final class Unfolding {
     int kk = k * k;
     for (int a = 0; a < k; a++) {
       for (int b = 0; b < k; b++) {
-        double s = 0;
-        for (int bc = 0; bc < kk; bc++) {
-          s += t[a * kk + bc] * t[b * kk + bc];
-        }
-        gram[b * k + a] = s;
+        gram[b * k + a] = Vectors.dot(t, a * kk, t, b * kk, kk);
       }
     }
     double[] vectors = Dense.symmetricEigen(gram, k).vectors();
@@ -36,7 +34,7 @@ final class Unfolding {
           out[i][a] += basis[p * k + a] * vectors[i][p];
         }
       }
-      SymmetricTensors.normalize(out[i]);
+      Vectors.normalize(out[i]);
     }
     return out;
   }

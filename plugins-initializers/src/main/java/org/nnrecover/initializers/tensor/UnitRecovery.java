@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Diagnostics;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Magnitudes and signs of the hidden units from two moment estimates per unit (METHOD.md section
@@ -106,10 +107,7 @@ public final class UnitRecovery {
       diagnostics.put("zeroth-moment.check", "not applicable (m_0 = 0: the signs are a convention)");
       return;
     }
-    double fitted = 0;
-    for (int i = 0; i < k; i++) {
-      fitted += v[i] * m0[i];
-    }
+    double fitted = Vectors.dot(v, 0, m0, 0, k);
     List<Integer> flipped = new ArrayList<>();
     while (true) {
       int best = -1;

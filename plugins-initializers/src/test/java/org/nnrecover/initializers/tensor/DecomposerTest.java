@@ -9,6 +9,7 @@ import org.nnrecover.api.Decomposition;
 import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 
 /** Decomposers on exact tensors sum_i lambda_i u_i^3 with non-orthogonal unit u_i. */
 class DecomposerTest {
@@ -19,7 +20,7 @@ class DecomposerTest {
     double[][] u = new double[K][];
     for (int i = 0; i < K; i++) {
       u[i] = JennrichDecomposerProvider.gaussian(random, K);
-      SymmetricTensors.normalize(u[i]);
+      Vectors.normalize(u[i]);
     }
     return u;
   }
@@ -34,7 +35,7 @@ class DecomposerTest {
       double best = Double.POSITIVE_INFINITY;
       for (int j = 0; j < found.vectors().length; j++) {
         double[] f = found.vectors()[j];
-        double sign = Moments.dot(f, 0, u[i], 0, K) < 0 ? -1 : 1;
+        double sign = Vectors.dot(f, 0, u[i], 0, K) < 0 ? -1 : 1;
         double dist = 0;
         for (int a = 0; a < K; a++) {
           dist += Math.pow(u[i][a] - sign * f[a], 2);
@@ -62,7 +63,7 @@ class DecomposerTest {
       Decomposition found = run(new JennrichDecomposerProvider(), t, seed);
       // Exact input: only rounding error, amplified by the eigenvector conditioning.
       assertTrue(recoveryError(u, lambda, found) < 1e-8, "seed " + seed);
-      assertTrue(found.residual() < 1e-10 * SymmetricTensors.norm(t));
+      assertTrue(found.residual() < 1e-10 * Vectors.norm(t));
     }
   }
 
@@ -92,7 +93,7 @@ class DecomposerTest {
       for (int a = 0; a < K; a++) {
         perturbed[i][a] += 0.02 * random.nextGaussian();
       }
-      SymmetricTensors.normalize(perturbed[i]);
+      Vectors.normalize(perturbed[i]);
     }
     double[] weights = SymmetricTensors.fitWeights(t, perturbed, K);
     Decomposition start = new Decomposition(perturbed, weights,
@@ -120,7 +121,7 @@ class DecomposerTest {
       for (int a = 0; a < K; a++) {
         start[i][a] += 0.05 * random.nextGaussian();
       }
-      SymmetricTensors.normalize(start[i]);
+      Vectors.normalize(start[i]);
     }
     double[] weights = SymmetricTensors.fitWeights(t, start, K);
     weights[2] = 0;
@@ -140,7 +141,7 @@ class DecomposerTest {
     double[] e2 = {0, 1, 0, 0, 0};
     double[] t = SymmetricTensors.compose(new double[][] {e1, e2}, new double[] {-3, 0.5}, K);
     double[] u = CpRefinement.rankOne(t, K);
-    assertEquals(1, Math.abs(Moments.dot(u, 0, e1, 0, K)), 1e-12);
+    assertEquals(1, Math.abs(Vectors.dot(u, 0, e1, 0, K)), 1e-12);
   }
 
   @Test
@@ -172,12 +173,12 @@ class DecomposerTest {
     double[] re1 = java.util.Arrays.copyOfRange(eigen.vectorsRe(), first * 3, first * 3 + 3);
     double[] re2 = java.util.Arrays.copyOfRange(eigen.vectorsRe(), second * 3, second * 3 + 3);
     double[] im2 = java.util.Arrays.copyOfRange(eigen.vectorsIm(), second * 3, second * 3 + 3);
-    SymmetricTensors.normalize(re1);
-    SymmetricTensors.normalize(re2);
-    SymmetricTensors.normalize(im2);
-    assertEquals(1, Math.abs(Moments.dot(re1, 0, re2, 0, 3)), 1e-12);
+    Vectors.normalize(re1);
+    Vectors.normalize(re2);
+    Vectors.normalize(im2);
+    assertEquals(1, Math.abs(Vectors.dot(re1, 0, re2, 0, 3)), 1e-12);
     // Re v and Im v are independent: together they span the invariant plane (e_1, e_2).
-    assertEquals(0, Math.abs(Moments.dot(re1, 0, im2, 0, 3)), 1e-12);
+    assertEquals(0, Math.abs(Vectors.dot(re1, 0, im2, 0, 3)), 1e-12);
     assertEquals(0, re1[2], 1e-12);
     assertEquals(0, im2[2], 1e-12);
   }
@@ -199,7 +200,7 @@ class DecomposerTest {
         u[i][a] *= 0.25;
       }
       u[i][i] += 1;
-      SymmetricTensors.normalize(u[i]);
+      Vectors.normalize(u[i]);
       lambda[i] = (random.nextBoolean() ? 1 : -1) * (1 + random.nextDouble());
     }
     double[] t = SymmetricTensors.compose(u, lambda, k);
@@ -212,7 +213,7 @@ class DecomposerTest {
     double largest = 0;
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        largest = Math.max(largest, Math.abs(Moments.dot(found.vectors()[i], 0,
+        largest = Math.max(largest, Math.abs(Vectors.dot(found.vectors()[i], 0,
             found.vectors()[j], 0, k)));
       }
     }
@@ -229,7 +230,7 @@ class DecomposerTest {
     for (double[] reference : fromTruth.vectors()) {
       double best = 0;
       for (double[] f : refined.chosen().vectors()) {
-        best = Math.max(best, Math.abs(Moments.dot(f, 0, reference, 0, k)));
+        best = Math.max(best, Math.abs(Vectors.dot(f, 0, reference, 0, k)));
       }
       worst = Math.max(worst, Math.sqrt(Math.max(0, 2 - 2 * best)));
     }

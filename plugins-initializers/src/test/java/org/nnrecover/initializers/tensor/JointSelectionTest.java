@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnrecover.api.numerics.Vectors;
 
 /** Joint selection of components shared by several tensors, and the balanced alpha. */
 class JointSelectionTest {
@@ -17,7 +18,7 @@ class JointSelectionTest {
 
   private static double[] unit(SplittableRandom random) {
     double[] u = JennrichDecomposerProvider.gaussian(random, K);
-    SymmetricTensors.normalize(u);
+    Vectors.normalize(u);
     return u;
   }
 
@@ -46,7 +47,7 @@ class JointSelectionTest {
     for (int i = 0; i < 2; i++) {
       double[] near = truth[i].clone();
       near[0] += 1e-2;
-      SymmetricTensors.normalize(near);
+      Vectors.normalize(near);
       pool.add(near);
     }
     JointSelection.Result result = JointSelection.select(tensors, pool.toArray(new double[0][]),
@@ -74,7 +75,7 @@ class JointSelectionTest {
     for (double[] u : truth) {
       double[] w = SymmetricTensors.fitWeights(t, new double[][] {u}, K);
       double r = SymmetricTensors.residual(t, new double[][] {u}, w, K)
-          / SymmetricTensors.norm(t);
+          / Vectors.norm(t);
       best = Math.min(best, r);
     }
     // Same quantity by two routes (Gram formula vs explicit residual): agree to rounding.
@@ -97,11 +98,11 @@ class JointSelectionTest {
       u[i] = unit(random);
     }
     double[] gamma = TensorMethod.balancedGamma(u, K);
-    assertEquals(1, SymmetricTensors.norm(gamma), 1e-12);
-    double a0 = Moments.dot(gamma, 0, u[0], 0, K);
+    assertEquals(1, Vectors.norm(gamma), 1e-12);
+    double a0 = Vectors.dot(gamma, 0, u[0], 0, K);
     assertTrue(a0 > 0);
     for (int i = 1; i < K; i++) {
-      assertEquals(a0, Moments.dot(gamma, 0, u[i], 0, K), 1e-12);
+      assertEquals(a0, Vectors.dot(gamma, 0, u[i], 0, K), 1e-12);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.activations.Tanh;
 import org.nnrecover.api.Activation;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.parallel.BlockExecutor;
 
 /** The magnitude least-squares fit against a noise-free network whose magnitudes are known. */
@@ -21,7 +22,7 @@ class MagnitudeFitTest {
     double[][] u = new double[k][];
     for (int i = 0; i < k; i++) {
       u[i] = JennrichDecomposerProvider.gaussian(random, k);
-      SymmetricTensors.normalize(u[i]);
+      Vectors.normalize(u[i]);
     }
     double[] sigma = {0.7, 1.2, 1.9, 3.0};
     double[] s = {1, -1, 1, 1};
@@ -30,7 +31,7 @@ class MagnitudeFitTest {
     double[] y = new double[n];
     for (int j = 0; j < n; j++) {
       for (int i = 0; i < k; i++) {
-        y[j] += v[i] * Math.tanh(sigma[i] * s[i] * Moments.dot(u[i], 0, t, j * k, k));
+        y[j] += v[i] * Math.tanh(sigma[i] * s[i] * Vectors.dot(u[i], 0, t, j * k, k));
       }
     }
     // A start like the heavy-tailed moment-ratio estimates: one unit 3x too large.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.parallel.BlockExecutor;
 
 /**
@@ -94,7 +95,7 @@ class MomentsTest {
     int k = 2;
     double[] basis = Dense.orthonormalize(JennrichDecomposerProvider.gaussian(random, D * k), D, k);
     double[] alpha = MomentSteps.randomUnit(random, D);
-    double[] gamma = {Moments.dot(basis, 0, alpha, 0, D), Moments.dot(basis, D, alpha, 0, D)};
+    double[] gamma = {Vectors.dot(basis, 0, alpha, 0, D), Vectors.dot(basis, D, alpha, 0, D)};
     try (BlockExecutor executor = new BlockExecutor(2)) {
       Moments moments = new Moments(s, executor);
       int[] rows = MomentSteps.allRows(N);

@@ -1,4 +1,4 @@
-package org.nnrecover.core.theory;
+package org.nnrecover.api.numerics;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -11,19 +11,26 @@ import java.util.function.DoubleUnaryOperator;
  * (so a feature at any scale 1/sigma near 0, as in phi(sigma z) for sigma up to 10^5, falls on an
  * interval of its own size) followed by intervals of width 1/2, each with 20-point
  * Gauss-Legendre. Beyond 16 the Gaussian weight is below e^-128 and is dropped.
+ *
+ * <p>This is the one quadrature behind every activation profile: the core's (Hermite coefficients,
+ * alpha, beta, rho, the local strong convexity analysis) and the test kit's, so that a plugin
+ * tested with the kit sees the numbers nnrecover will compute. The nodes and weights are fixed
+ * constants and every sum runs in node order, so the results are the same to the bit everywhere.
+ *
+ * @since 1.2
  */
 public final class GaussianQuadrature {
   private static final int POINTS_PER_INTERVAL = 20;
   private static final int GEOMETRIC_LEVELS = 20;
   private static final double UNIFORM_WIDTH = 0.5;
   /** Upper end of the integration range on each half line. */
-  static final double CUTOFF = 16;
+  public static final double CUTOFF = 16;
 
   /** Nodes on (0, CUTOFF), increasing. */
   private static final double[] NODES;
-  /** Plain Gauss-Legendre weights of the mesh: sum_i LENGTHS[i] g(NODES[i]) ~ integral_0^16 g. */
-  private static final double[] LENGTHS;
-  /** LENGTHS times the normal density: E[f] ~ sum_i WEIGHTS[i] (f(z_i) + f(-z_i)). */
+  /** Plain Gauss-Legendre weights of the mesh: sum_i PLAIN[i] g(NODES[i]) ~ integral_0^16 g. */
+  private static final double[] PLAIN;
+  /** PLAIN times the normal density: E[f] ~ sum_i WEIGHTS[i] (f(z_i) + f(-z_i)). */
   private static final double[] WEIGHTS;
 
   static {
@@ -40,7 +47,7 @@ public final class GaussianQuadrature {
       ends[GEOMETRIC_LEVELS + 1 + u] = UNIFORM_WIDTH * (1 + u);
     }
     NODES = new double[intervals * POINTS_PER_INTERVAL];
-    LENGTHS = new double[NODES.length];
+    PLAIN = new double[NODES.length];
     WEIGHTS = new double[NODES.length];
     double density = 1 / Math.sqrt(2 * Math.PI);
     for (int s = 0; s < intervals; s++) {
@@ -49,8 +56,8 @@ public final class GaussianQuadrature {
       for (int g = 0; g < POINTS_PER_INTERVAL; g++) {
         int i = s * POINTS_PER_INTERVAL + g;
         NODES[i] = mid + half * gaussNodes[g];
-        LENGTHS[i] = half * gaussWeights[g];
-        WEIGHTS[i] = LENGTHS[i] * density * Math.exp(-0.5 * NODES[i] * NODES[i]);
+        PLAIN[i] = half * gaussWeights[g];
+        WEIGHTS[i] = PLAIN[i] * density * Math.exp(-0.5 * NODES[i] * NODES[i]);
       }
     }
   }
@@ -71,31 +78,38 @@ public final class GaussianQuadrature {
     return sum;
   }
 
-  /** Number of nodes on one half line. */
-  static int size() {
+  /**
+   * Number of nodes on one half line: {@code E[f] ~ sum_i weight(i) (f(node(i)) + f(-node(i)))},
+   * for callers that integrate several functions of the same evaluations in one pass.
+   */
+  public static int size() {
     return NODES.length;
   }
 
-  /** The i-th positive node. */
-  static double node(int i) {
+  /** The i-th positive node, 0 <= i < size(), increasing in i. */
+  public static double node(int i) {
     return NODES[i];
   }
 
-  /** The i-th expectation weight (density included), for use with node(i) and -node(i). */
-  static double weight(int i) {
+  /** The i-th expectation weight (normal density included), for node(i) and -node(i). */
+  public static double weight(int i) {
     return WEIGHTS[i];
   }
 
-  /** The i-th plain weight: sum_i length(i) g(node(i)) approximates integral_0^CUTOFF g. */
-  static double length(int i) {
-    return LENGTHS[i];
+  /**
+   * The i-th plain weight (no density): {@code sum_i plainWeight(i) g(node(i))} approximates
+   * {@code integral_0^CUTOFF g(r) dr}, e.g. a radial integral with a weight of its own.
+   */
+  public static double plainWeight(int i) {
+    return PLAIN[i];
   }
 
   /**
-   * Gauss-Legendre nodes and weights on [-1, 1] by Newton's method on the Legendre polynomial,
-   * from the usual Chebyshev-like first guesses.
+   * Fills {@code nodes} and {@code weights} (of equal length n) with the n-point Gauss-Legendre
+   * rule on [-1, 1], by Newton's method on the Legendre polynomial from the usual Chebyshev-like
+   * first guesses.
    */
-  static void gaussLegendre(double[] nodes, double[] weights) {
+  public static void gaussLegendre(double[] nodes, double[] weights) {
     int n = nodes.length;
     for (int i = 0; i < n; i++) {
       double x = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
