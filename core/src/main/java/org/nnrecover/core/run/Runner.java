@@ -35,6 +35,7 @@ import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.api.numerics.Vectors;
 import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
@@ -495,7 +496,8 @@ public final class Runner {
       if (symmetry == 0) {
         return m;
       }
-      boolean sumsAgree = Math.abs(sum(net.outputWeights()) - sum(truth.outputWeights()))
+      boolean sumsAgree = Math.abs(Vectors.sum(net.outputWeights())
+          - Vectors.sum(truth.outputWeights()))
           <= RecoveryMetrics.V_TOLERANCE;
       return new RecoveryMetrics(m.unitError(), m.permutation(), m.frobError(),
           m.frobPermutation(), sumsAgree, m.success() && sumsAgree, m.directionError(),
@@ -629,14 +631,6 @@ public final class Runner {
       }
     }
     return c;
-  }
-
-  private static double sum(double[] values) {
-    double total = 0;
-    for (double value : values) {
-      total += value;
-    }
-    return total;
   }
 
   /** The same units, each flipped ((v_i, w_i) -> (-v_i, -w_i)) so that v_i >= 0. */
