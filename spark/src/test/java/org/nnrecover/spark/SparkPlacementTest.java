@@ -174,7 +174,7 @@ class SparkPlacementTest {
     RunSpec spec = new RunSpec("squared-relu", "tensor", "gd", 20, 3, 0, 2, 0, "random", 7,
         Map.of("gd", Map.of("max-iterations", "20", "step", "0.02")), folder.toString(), null);
     RunRecord local = local(spec);
-    assertEquals("budget-exhausted", local.outcome(), local.message());
+    assertEquals(Outcome.BUDGET_EXHAUSTED, local.outcome(), local.message());
     String expected = withoutTiming(local);
     EvaluationTimes[] times = new EvaluationTimes[1];
     assertEquals(expected, withoutTiming(distributed(spec, 3, true, times)));
