@@ -28,6 +28,7 @@ import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.metrics.RecoveryMetrics;
+import org.nnrecover.core.objective.TiledKernels;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.theory.ActivationProfiles;
 import org.nnrecover.initializers.TensorInitializerProvider;
@@ -97,14 +98,15 @@ public final class TensorInitBenchmark {
     Activation phi = Activations.defaults(new SquaredRelu());
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, "teacher"));
     Samples samples = SampleGenerator.generate(teacher, phi, n, 0, seed, executor);
-    Moments moments = new Moments(samples, executor);
+    Moments moments = new Moments(samples, executor, TiledKernels.INSTANCE);
     int[] rows = new int[n];
     Arrays.setAll(rows, j -> j);
     // the initializer's default (variance-reduced) labels for P2_hat: y - mean(y) - x . M1_hat
     double[] first = moments.firstMoments(rows);
-    double[] labels =
-        moments.affineResiduals(rows, first[0], Arrays.copyOfRange(first, 1, d + 1));
-    Moments.SecondMomentOperator p2 = moments.secondMoment(rows, labels, 0, null);
+    double[] m1 = Arrays.copyOfRange(first, 1, d + 1);
+    double[] labels = moments.affineResiduals(rows, first[0], m1);
+    Moments.SecondMomentOperator p2 =
+        moments.secondMoment(rows, new Moments.Labels(first[0], m1), 0, null);
     SplittableRandom random = new SplittableRandom(seed);
     int b = Math.min(d, k + OVERSAMPLING);
     double[] block = Dense.orthonormalize(gaussian(random, d * b), d, b);
@@ -225,6 +227,11 @@ public final class TensorInitBenchmark {
 
     Context(Samples samples, int k, ActivationProfile profile, long seed, SampleReducer reducer) {
       this(samples, k, profile, new SplittableRandom(seed), reducer, new LinkedHashMap<>());
+    }
+
+    @Override
+    public org.nnrecover.api.SampleKernels kernels() {
+      return TiledKernels.INSTANCE;
     }
 
     @Override

@@ -151,16 +151,16 @@ class PluginJarsTest {
     assertEquals(5, lines.size(), lines.toString());
     String base = folder.toAbsolutePath().normalize() + "/";
     assertEquals(base + "1-major.jar: built for plugin API 2.0, but this nnrecover supports API "
-        + "1.1 (a different major version); rebuild the plugin against nnrecover-api 1.1",
+        + "1.2 (a different major version); rebuild the plugin against nnrecover-api 1.2",
         lines.get(0));
-    assertEquals(base + "2-minor.jar: built for plugin API 1.7, newer than the API 1.1 this "
-        + "nnrecover supports; use a newer nnrecover or build the plugin against API 1.1",
+    assertEquals(base + "2-minor.jar: built for plugin API 1.7, newer than the API 1.2 this "
+        + "nnrecover supports; use a newer nnrecover or build the plugin against API 1.2",
         lines.get(1));
     assertTrue(lines.get(2).startsWith(base + "3-none.jar: no Nnrecover-Api-Version attribute in "
         + "its manifest; set it to the plugin API version"), lines.get(2));
-    assertTrue(lines.get(2).contains("<Nnrecover-Api-Version>1.1</Nnrecover-Api-Version>"));
+    assertTrue(lines.get(2).contains("<Nnrecover-Api-Version>1.2</Nnrecover-Api-Version>"));
     assertEquals(base + "4-garbled.jar: Nnrecover-Api-Version is 'one', expected major.minor "
-        + "such as 1.1", lines.get(3));
+        + "such as 1.2", lines.get(3));
     assertTrue(lines.get(4).startsWith(base + "5-text.jar: not a readable jar file"),
         lines.get(4));
     assertThrows(IllegalArgumentException.class,
@@ -185,9 +185,9 @@ class PluginJarsTest {
 
   @Test
   void apiVersionRule() {
-    // same major, minor not newer: accepted (plugins built for API 1.0 load in this 1.1)
+    // same major, minor not newer: accepted (plugins built for API 1.0 load in this 1.2)
     assertNull(PluginJars.apiVersionProblem("1.0", ApiVersion.CURRENT));
-    assertEquals("1.1", ApiVersion.CURRENT);
+    assertEquals("1.2", ApiVersion.CURRENT);
     assertNull(PluginJars.apiVersionProblem("1.0", "1.3"));
     assertNull(PluginJars.apiVersionProblem("1.3", "1.3"));
     assertNull(PluginJars.apiVersionProblem(" 1.2 ", "1.3"));
