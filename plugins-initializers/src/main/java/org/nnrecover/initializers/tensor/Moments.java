@@ -317,7 +317,8 @@ public final class Moments {
 
   /**
    * Mean over positions of {@code weights[r]_j He_r(t_j)} for each order r with non-null weights,
-   * as full k^r tensors (r = 0..3); {@code t} holds k coordinates per position.
+   * as full k^r tensors (r = 0..3); {@code t} holds k coordinates per position. A reduction over
+   * the per-sample arrays t and weights (not over the samples).
    */
   public double[][] hermiteOfProjection(double[] t, int k, double[][] weights) {
     int n = weights[0] != null ? weights[0].length
@@ -343,26 +344,52 @@ public final class Moments {
           }
         }
         if (weights[2] != null) {
-          double w = weights[2][j];
-          acc[l2] += w;
-          for (int a = 0; a < k; a++) {
-            double wa = w * t[tb + a];
-            for (int b = a; b < k; b++) {
-              acc[o2 + a * k + b] += wa * t[tb + b];
-            }
-          }
+          acc[l2] += weights[2][j];
         }
         if (weights[3] != null) {
           double w = weights[3][j];
           for (int a = 0; a < k; a++) {
-            double wa = w * t[tb + a];
-            acc[l3 + a] += wa;
-            for (int b = a; b < k; b++) {
-              double wab = wa * t[tb + b];
-              int base = o3 + (a * k + b) * k;
-              for (int c = b; c < k; c++) {
-                acc[base + c] += wab * t[tb + c];
-              }
+            acc[l3 + a] += w * t[tb + a];
+          }
+        }
+      }
+      // The outer products as block scatters with T (positions x k) as the inputs: order 2 is
+      // T^T diag(w) T; order 3 is, for each a, T^T C_a with C_a[j][b - a] = w_j t_ja t_jb (b >= a),
+      // of which the entries c >= b are kept (about half the k^3 products, all in SIMD tiles).
+      int rows = to - from;
+      int tf = from * k;
+      double[] c = new double[rows * k];
+      double[] g = new double[k * k];
+      if (weights[2] != null) {
+        for (int r = 0; r < rows; r++) {
+          double w = weights[2][from + r];
+          for (int a = 0; a < k; a++) {
+            c[r * k + a] = w * t[tf + r * k + a];
+          }
+        }
+        kernels.scatter(t, tf, rows, k, c, 0, k, g);
+        for (int a = 0; a < k; a++) {
+          for (int b = a; b < k; b++) {
+            acc[o2 + a * k + b] += g[b * k + a];
+          }
+        }
+      }
+      if (weights[3] != null) {
+        for (int a = 0; a < k; a++) {
+          int m = k - a;
+          for (int r = 0; r < rows; r++) {
+            int tr = tf + r * k;
+            double wa = weights[3][from + r] * t[tr + a];
+            for (int b = 0; b < m; b++) {
+              c[r * m + b] = wa * t[tr + a + b];
+            }
+          }
+          java.util.Arrays.fill(g, 0);
+          kernels.scatter(t, tf, rows, k, c, 0, m, g);
+          for (int b = a; b < k; b++) {
+            int base = o3 + (a * k + b) * k;
+            for (int cc = b; cc < k; cc++) {
+              acc[base + cc] += g[cc * m + b - a];
             }
           }
         }

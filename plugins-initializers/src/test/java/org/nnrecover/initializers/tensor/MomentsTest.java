@@ -183,6 +183,52 @@ class MomentsTest {
   }
 
   /**
+   * The projected moments of orders 0..3 (block scatters over the per-sample projections) against
+   * direct sums of w t_a, w (t_a t_b - delta_ab) and w (t_a t_b t_c - t_a delta_bc - t_b delta_ac -
+   * t_c delta_ab), at k = 7 (off the vector width) over more than one block of positions.
+   */
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void projectedHermiteMomentsEqualDirectSums(SampleKernels kernels) {
+    SplittableRandom random = new SplittableRandom(13);
+    int k = 7;
+    double[] t = JennrichDecomposerProvider.gaussian(random, N * k);
+    double[][] weights = new double[4][];
+    for (int r = 0; r < 4; r++) {
+      weights[r] = JennrichDecomposerProvider.gaussian(random, N);
+    }
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      double[][] e = new Moments(samples(random), executor, kernels)
+          .hermiteOfProjection(t, k, weights);
+      for (int a = 0; a < k; a++) {
+        double first = 0;
+        for (int j = 0; j < N; j++) {
+          first += weights[1][j] * t[j * k + a];
+        }
+        assertEquals(first / N, e[1][a], TOL, "order 1");
+        for (int b = 0; b < k; b++) {
+          double second = 0;
+          for (int j = 0; j < N; j++) {
+            second += weights[2][j] * (t[j * k + a] * t[j * k + b] - delta(a, b));
+          }
+          assertEquals(second / N, e[2][a * k + b], TOL, "order 2");
+          for (int c = 0; c < k; c++) {
+            double third = 0;
+            for (int j = 0; j < N; j++) {
+              double ta = t[j * k + a];
+              double tb = t[j * k + b];
+              double tc = t[j * k + c];
+              third += weights[3][j] * (ta * tb * tc - ta * delta(b, c) - tb * delta(a, c)
+                  - tc * delta(a, b));
+            }
+            assertEquals(third / N, e[3][(a * k + b) * k + c], TOL, "order 3 at " + a + b + c);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * On a row subset (increasing, with rows on both sides of the block boundary at 2048) the block
    * passes find each block's rows: mean label, first moments, residuals and projections equal
    * plain sums over the subset's rows; a subset out of order is refused.
