@@ -20,7 +20,16 @@ public final class FusedKernel {
 
   /** Whether the SIMD implementation is in use (only speed depends on it, never the result). */
   public static boolean simd() {
-    return TILES instanceof VectorTiles;
+    return !(TILES instanceof ScalarTiles);
+  }
+
+  /**
+   * Starts compiling the SIMD tiles on a background thread (once per JVM), so that the first
+   * passes of a run do not run them uncompiled; see {@link SimdWarmUp}. Call it before making the
+   * samples.
+   */
+  public static void warmUp() {
+    SimdWarmUp.start();
   }
 
   /** Per-worker scratch space for blocks of dimension d with k hidden units. */

@@ -232,6 +232,7 @@ public final class Runner {
     }
 
     RunRecord execute() {
+      FusedKernel.warmUp(); // compiles the SIMD kernels while the samples are made
       String stage = resolved.activation().name();
       if (spec.dataFile() != null) {
         readData(); // unreadable files are bad input: rejected before anything runs
