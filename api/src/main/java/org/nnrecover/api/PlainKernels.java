@@ -1,8 +1,9 @@
 package org.nnrecover.api;
 
 /**
- * {@link SampleKernels} in plain loops: a dot product per entry of Z, and for G one axpy per row
- * and column into G^T (which the JIT vectorizes along the d entries of a row), reading X once.
+ * {@link SampleKernels} in plain loops that read U, G and X along their rows (which the JIT can
+ * vectorize): for Z one axpy of a row of U per input entry, for G one axpy of the input row per
+ * row and column into G^T; X is read once.
  */
 final class PlainKernels implements SampleKernels {
   static final PlainKernels INSTANCE = new PlainKernels();
@@ -16,12 +17,13 @@ final class PlainKernels implements SampleKernels {
     for (int r = 0; r < rows; r++) {
       int row = xOffset + r * d;
       int out = zOffset + r * m;
-      for (int c = 0; c < m; c++) {
-        double s = 0;
-        for (int a = 0; a < d; a++) {
-          s += x[row + a] * u[a * m + c];
+      java.util.Arrays.fill(z, out, out + m, 0);
+      for (int a = 0; a < d; a++) {
+        double xa = x[row + a];
+        int ua = a * m;
+        for (int c = 0; c < m; c++) {
+          z[out + c] += xa * u[ua + c];
         }
-        z[out + c] = s;
       }
     }
   }
