@@ -13,6 +13,8 @@ import org.nnrecover.api.Samples;
  * position in that subset. Every sum is over the subset and divided by its size. Every pass over
  * the samples goes through {@link SampleReducer#sum(Samples, int, SampleReducer.SampleBlockTask)}:
  * a block's subset rows are a contiguous run of positions, found by binary search in {@code rows}.
+ * The products with X in those passes ({@code X U}, {@code C^T X}) are {@link SampleKernels} calls
+ * on whole runs of rows (the core's SIMD tiles in a real run).
  *
  * <p>The contractions use the Wick form of the Hermite tensor: for a unit vector alpha and vectors
  * b_1..b_s, {@code He_{s+m}(x)[b_1..b_s, alpha^m] = sum_{A subset of [s]} (-1)^|A| m!/(m-|A|)!
