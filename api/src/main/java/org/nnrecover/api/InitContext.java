@@ -29,6 +29,17 @@ public interface InitContext {
   SampleReducer reducer();
 
   /**
+   * Fast block products for passes over the samples ({@code Z = X U}, {@code G += C^T X}). The
+   * core supplies its SIMD kernel; this default, for contexts written before API 1.2, is {@link
+   * SampleKernels#plain()}.
+   *
+   * @since 1.2
+   */
+  default SampleKernels kernels() {
+    return SampleKernels.plain();
+  }
+
+  /**
    * The ground truth whenever it is known (generated data, or file data with a truth file), for
    * oracle baselines such as random W with v = v*; empty otherwise. Methods that claim to learn
    * from the samples alone must not read it.

@@ -28,6 +28,8 @@ import org.nnrecover.core.data.Seeds;
 import org.nnrecover.core.data.TeacherKind;
 import org.nnrecover.core.data.Teachers;
 import org.nnrecover.core.metrics.RecoveryMetrics;
+import org.nnrecover.core.objective.FusedKernel;
+import org.nnrecover.core.objective.TiledKernels;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.theory.ActivationProfiles;
 import org.nnrecover.initializers.TensorInitializerProvider;
@@ -37,7 +39,7 @@ import org.nnrecover.initializers.tensor.SubspaceIteration;
 
 /**
  * Speed and accuracy of the tensor initializer (issue 4). Not a test: run with
- * {@code java -Xmx16g -cp ... org.nnrecover.examples.TensorInitBenchmark scaling|k|accuracy}.
+ * {@code java -Xmx16g -cp ... org.nnrecover.examples.TensorInitBenchmark scaling|k|accuracy|repeat}.
  *
  * <ul>
  *   <li>{@code scaling}: d = 100..1600, n = 250 d, k = 10 (squared ReLU): times of one P2_hat U
@@ -46,6 +48,10 @@ import org.nnrecover.initializers.tensor.SubspaceIteration;
  *   <li>{@code k}: the same at d = 200, n = 50000 for k = 5, 10, 20, 40.
  *   <li>{@code accuracy}: init unitError median [min, max] and v-right count over seeds 1..10,
  *       d = 10, k = 5, kappa = 2, squared ReLU and ReLU at n = 10^4 and 10^5.
+ *   <li>{@code repeat D N K [RUNS]}: the default initializer RUNS times (default 3) in one JVM on
+ *       the same samples, each run's wall time, its seconds.* and the CPU time of the whole process
+ *       during it (JIT compiler threads included): the first run pays the JIT, the later ones
+ *       show the compiled speed; CPU time is the number that heavy load distorts least.
  * </ul>
  *
  * <p>The activations are the built-in plugins, their profiles core's {@link ActivationProfiles}.
@@ -63,8 +69,10 @@ public final class TensorInitBenchmark {
         case "scaling" -> scaling(executor, args.length > 1 ? Integer.parseInt(args[1]) : 1600);
         case "k" -> kScaling(executor);
         case "accuracy" -> accuracy(executor);
+        case "repeat" -> repeat(executor, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+            Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 3);
         default -> throw new IllegalArgumentException("unknown mode '" + mode
-            + "': expected scaling, k or accuracy");
+            + "': expected scaling, k, accuracy or repeat D N K [RUNS]");
       }
     }
   }
@@ -97,14 +105,15 @@ public final class TensorInitBenchmark {
     Activation phi = Activations.defaults(new SquaredRelu());
     Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(seed, "teacher"));
     Samples samples = SampleGenerator.generate(teacher, phi, n, 0, seed, executor);
-    Moments moments = new Moments(samples, executor);
+    Moments moments = new Moments(samples, executor, TiledKernels.INSTANCE);
     int[] rows = new int[n];
     Arrays.setAll(rows, j -> j);
     // the initializer's default (variance-reduced) labels for P2_hat: y - mean(y) - x . M1_hat
     double[] first = moments.firstMoments(rows);
-    double[] labels =
-        moments.affineResiduals(rows, first[0], Arrays.copyOfRange(first, 1, d + 1));
-    Moments.SecondMomentOperator p2 = moments.secondMoment(rows, labels, 0, null);
+    double[] m1 = Arrays.copyOfRange(first, 1, d + 1);
+    double[] labels = moments.affineResiduals(rows, first[0], m1);
+    Moments.SecondMomentOperator p2 =
+        moments.secondMoment(rows, new Moments.Labels(first[0], m1), 0, null);
     SplittableRandom random = new SplittableRandom(seed);
     int b = Math.min(d, k + OVERSAMPLING);
     double[] block = Dense.orthonormalize(gaussian(random, d * b), d, b);
@@ -144,6 +153,32 @@ public final class TensorInitBenchmark {
         seconds(context, "tensor"), seconds(context, "decomposition"),
         context.recorded().get("refinement.iterations"));
     return pass;
+  }
+
+  private static void repeat(BlockExecutor executor, int d, int n, int k, int runs) {
+    FusedKernel.warmUp(); // as a run does, while the samples are made
+    Activation phi = Activations.defaults(new SquaredRelu());
+    Network teacher = Teachers.make(TeacherKind.RANDOM, d, k, 2, Seeds.stream(1, Seeds.TEACHER));
+    Samples samples = SampleGenerator.generate(teacher, phi, n, 0, 1, executor);
+    ActivationProfile profile = ActivationProfiles.of(phi);
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    System.out.println("threads " + executor.threads() + ", squared ReLU, d = " + d + ", n = " + n
+        + ", k = " + k);
+    for (int run = 1; run <= runs; run++) {
+      Context context = new Context(samples, k, profile, 1, executor);
+      long cpu = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      Network w0 = defaultMethod().initialize(context);
+      double wall = (System.nanoTime() - t0) * 1e-9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpu) * 1e-9;
+      System.out.printf("run %d: wall %.2f s, process CPU %.2f s; seconds subspace %s, tensor %s,"
+          + " decomposition %s, magnitudes-and-signs %s; subspace iterations %s; unitError %.4f%n",
+          run, wall, cpuSeconds, seconds(context, "subspace"), seconds(context, "tensor"),
+          seconds(context, "decomposition"), seconds(context, "magnitudes-and-signs"),
+          context.recorded().get("subspace.iterations"),
+          RecoveryMetrics.compute(teacher, w0, Double.NaN).unitError());
+    }
   }
 
   private static void accuracy(BlockExecutor executor) {
@@ -225,6 +260,11 @@ public final class TensorInitBenchmark {
 
     Context(Samples samples, int k, ActivationProfile profile, long seed, SampleReducer reducer) {
       this(samples, k, profile, new SplittableRandom(seed), reducer, new LinkedHashMap<>());
+    }
+
+    @Override
+    public org.nnrecover.api.SampleKernels kernels() {
+      return TiledKernels.INSTANCE;
     }
 
     @Override

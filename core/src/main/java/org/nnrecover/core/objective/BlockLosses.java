@@ -43,7 +43,8 @@ public interface BlockLosses {
     return (point, fixedV, wantGradient, start, end, partial) -> {
       int firstBlock = Samples.blockOf(start);
       int blocks = Samples.blockOf(end - 1L) - firstBlock + 1;
-      executor.forEachBlock(blocks, (i, worker) -> {
+      // a small pass stays on the calling thread (same blocks, same bits)
+      executor.forEachBlock(blocks, (long) (end - start) * d * k, (i, worker) -> {
         SampleBlock block = samples.block(firstBlock + i, views[worker]);
         int from = (int) Math.max(0, start - block.firstRow());
         int to = (int) Math.min(block.rows(), end - block.firstRow());

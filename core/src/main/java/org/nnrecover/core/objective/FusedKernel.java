@@ -14,22 +14,22 @@ import org.nnrecover.api.Activation;
  * bits, so results depend neither on the machine, the JVM flags nor the thread count.
  */
 public final class FusedKernel {
-  /** The x entries of one tile: about 128 KB, so the tile is still in L2 for the backward product. */
-  private static final int TILE_ENTRIES = 16384;
-  private static final int MAX_TILE = 256;
-  private static final Tiles TILES = ModuleLayer.boot().findModule("jdk.incubator.vector")
-      .isPresent() ? new VectorTiles() : new ScalarTiles();
+  private static final Tiles TILES = Tiles.BEST;
 
   private FusedKernel() {}
 
   /** Whether the SIMD implementation is in use (only speed depends on it, never the result). */
   public static boolean simd() {
-    return TILES instanceof VectorTiles;
+    return !(TILES instanceof ScalarTiles);
   }
 
-  /** Samples per tile for dimension d: a multiple of 4 (the register tile), fixed by d alone. */
-  static int tileRows(int d) {
-    return Math.max(4, Math.min(MAX_TILE, TILE_ENTRIES / d / 4 * 4));
+  /**
+   * Starts compiling the SIMD tiles on a background thread (once per JVM), so that the first
+   * passes of a run do not run them uncompiled; see {@link SimdWarmUp}. Call it before making the
+   * samples.
+   */
+  public static void warmUp() {
+    SimdWarmUp.start();
   }
 
   /** Per-worker scratch space for blocks of dimension d with k hidden units. */
@@ -55,8 +55,8 @@ public final class FusedKernel {
       }
       this.d = d;
       this.k = k;
-      this.kp = (k + Tiles.LANES - 1) / Tiles.LANES * Tiles.LANES;
-      this.tile = tileRows(d);
+      this.kp = Tiles.padded(k);
+      this.tile = Tiles.tileRows(d);
       this.wt = new double[d * kp];
       this.gt = new double[d * kp];
       this.z = new double[tile * kp];
@@ -76,18 +76,9 @@ public final class FusedKernel {
       }
     }
 
-    /**
-     * Reads one entry per cache line of x[from, from + len) in one sequential sweep, so that the
-     * tile is in cache before the register tiles walk it four rows at a time: the hardware
-     * prefetcher keeps up with one stream far better than with the tiles' interleaved ones
-     * (measured at n = 200000, d = 100, k = 10: 64 -> 47 ms on one thread).
-     */
+    /** {@link Tiles#touch}, its sum kept. */
     void touch(double[] x, int from, int len) {
-      double sum = 0;
-      for (int p = from, end = from + len; p < end; p += 8) {
-        sum += x[p];
-      }
-      sink += sum;
+      sink += Tiles.touch(x, from, len);
     }
 
     /** W (k rows of d) transposed into d rows of kp, pad units zero. */

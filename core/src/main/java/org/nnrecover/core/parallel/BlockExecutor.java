@@ -81,7 +81,26 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
    * (a hand-off costs tens of microseconds, which matters for small problems: see BENCHMARKS.md).
    */
   public void forEachBlock(int blocks, BlockBody body) {
-    if (pool == null || blocks == 1) {
+    forEachBlock(blocks, Long.MAX_VALUE, body);
+  }
+
+  /**
+   * Work (multiply-adds) below which a pass runs all its blocks on the calling thread: waking a
+   * pool worker costs about 0.25 ms on this 2-core machine, more than a second thread saves on a
+   * pass of about 1 ms or less (at the paper's size, n = 10^4, d = 10, k = 5, n d k = 5 10^5, a
+   * 2-thread evaluation took 0.46 ms against 0.33 ms on one thread; BENCHMARKS.md).
+   */
+  public static final long INLINE_WORK = 1L << 20;
+
+  /**
+   * {@link #forEachBlock(int, BlockBody)}, but on the calling thread alone (as worker 0) when
+   * {@code work} is below {@link #INLINE_WORK}. Blocks and their results are the same either way,
+   * so this changes the time only, never the bits.
+   *
+   * @param work the pass's cost in multiply-adds, e.g. n d k for the objective
+   */
+  public void forEachBlock(int blocks, long work, BlockBody body) {
+    if (pool == null || blocks == 1 || work < INLINE_WORK) {
       for (int b = 0; b < blocks; b++) {
         body.run(b, 0);
       }

@@ -31,6 +31,7 @@ import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
 import org.nnrecover.api.RefusedException;
 import org.nnrecover.api.SampleBlock;
+import org.nnrecover.api.SampleKernels;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
@@ -45,6 +46,7 @@ import org.nnrecover.core.metrics.RecoveryMetrics;
 import org.nnrecover.core.objective.FusedKernel;
 import org.nnrecover.core.objective.NetworkJacobian;
 import org.nnrecover.core.objective.NetworkObjective;
+import org.nnrecover.core.objective.TiledKernels;
 import org.nnrecover.core.optim.OptimizationDriver;
 import org.nnrecover.core.parallel.BlockExecutor;
 import org.nnrecover.core.optim.OptimizationResult;
@@ -285,6 +287,7 @@ public final class Runner {
     }
 
     RunRecord execute() {
+      FusedKernel.warmUp(); // compiles the SIMD kernels while the samples are made
       String stage = resolved.activation().name();
       if (spec.dataFile() != null) {
         readData(); // unreadable files are bad input: rejected before anything runs
@@ -594,6 +597,11 @@ public final class Runner {
       @Override
       public SampleReducer reducer() {
         return placement.reducer(samples, executor);
+      }
+
+      @Override
+      public SampleKernels kernels() {
+        return TiledKernels.INSTANCE;
       }
 
       @Override

@@ -31,6 +31,36 @@ class BlockExecutorTest {
   }
 
   /**
+   * A pass whose work is below INLINE_WORK runs every block on the calling thread; a larger one
+   * with the same blocks also uses the pool (each block sleeps, so the pool's worker surely takes
+   * some of the 20).
+   */
+  @Test
+  void smallPassesStayOnTheCallingThread() {
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      for (long work : new long[] {BlockExecutor.INLINE_WORK - 1, BlockExecutor.INLINE_WORK}) {
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicIntegerArray workers = new AtomicIntegerArray(20);
+        executor.forEachBlock(20, work, (b, worker) -> {
+          threads.add(Thread.currentThread());
+          workers.set(b, worker);
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+        boolean small = work < BlockExecutor.INLINE_WORK;
+        assertEquals(small ? java.util.Set.of(Thread.currentThread()) : threads, threads);
+        assertEquals(small ? 1 : 2, threads.size(), "threads used at work " + work);
+        for (int b = 0; b < 20 && small; b++) {
+          assertEquals(0, workers.get(b), "worker index of block " + b);
+        }
+      }
+    }
+  }
+
+  /**
    * A failing block's exception reaches the caller whichever thread ran it (the caller itself or a
    * pool thread), and the executor keeps working afterwards.
    */

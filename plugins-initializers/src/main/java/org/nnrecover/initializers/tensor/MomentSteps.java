@@ -119,13 +119,13 @@ public final class MomentSteps {
    * The labels of {@code rows} for P2_hat: with variance reduction {@code y - mean(y) - x .
    * M1_hat} (unbiased, because He_j(x) for j >= 2 is orthogonal to affine functions), else y.
    */
-  static double[] secondMomentLabels(Moments moments, int[] rows, boolean varianceReduction) {
+  static Moments.Labels secondMomentLabels(Moments moments, int[] rows,
+      boolean varianceReduction) {
     if (!varianceReduction) {
-      return moments.affineResiduals(rows, 0, null);
+      return Moments.Labels.PLAIN;
     }
     double[] first = moments.firstMoments(rows);
-    double[] m1 = java.util.Arrays.copyOfRange(first, 1, first.length);
-    return moments.affineResiduals(rows, first[0], m1);
+    return new Moments.Labels(first[0], java.util.Arrays.copyOfRange(first, 1, first.length));
   }
 
   /**
@@ -190,7 +190,7 @@ public final class MomentSteps {
       int oversampling, double tolerance, int maxIterations, int draws, SplittableRandom random,
       Diagnostics diagnostics) {
     int d = moments.samples().d();
-    double[] labels = secondMomentLabels(moments, rows, varianceReduction);
+    Moments.Labels labels = secondMomentLabels(moments, rows, varianceReduction);
     double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
     Moments.SecondMomentOperator first = moments.secondMoment(rows, labels, j2 - 2, alpha);
     SubspaceIteration.Result result = SubspaceIteration.run(first::apply, d, k, oversampling,

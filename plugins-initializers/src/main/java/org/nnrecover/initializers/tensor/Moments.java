@@ -1,5 +1,6 @@
 package org.nnrecover.initializers.tensor;
 
+import org.nnrecover.api.SampleKernels;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 
@@ -12,6 +13,8 @@ import org.nnrecover.api.Samples;
  * position in that subset. Every sum is over the subset and divided by its size. Every pass over
  * the samples goes through {@link SampleReducer#sum(Samples, int, SampleReducer.SampleBlockTask)}:
  * a block's subset rows are a contiguous run of positions, found by binary search in {@code rows}.
+ * The products with X in those passes ({@code X U}, {@code C^T X}) are {@link SampleKernels} calls
+ * on whole runs of rows (the core's SIMD tiles in a real run).
  *
  * <p>The contractions use the Wick form of the Hermite tensor: for a unit vector alpha and vectors
  * b_1..b_s, {@code He_{s+m}(x)[b_1..b_s, alpha^m] = sum_{A subset of [s]} (-1)^|A| m!/(m-|A|)!
@@ -20,13 +23,25 @@ import org.nnrecover.api.Samples;
  * (giving the scalar Hermite polynomial of alpha . x) or with one of the b's.
  */
 public final class Moments {
+  /**
+   * Subset rows copied together into one kernel call when a block's subset rows are not
+   * contiguous (split samples): fixed, so the calls, and the bits, depend on the subset alone.
+   */
+  private static final int GATHER_ROWS = 256;
+
   private final Samples samples;
   private final SampleReducer reducer;
+  private final SampleKernels kernels;
 
-  /** @param samples the sample set; @param reducer deterministic block sums */
-  public Moments(Samples samples, SampleReducer reducer) {
+  /**
+   * @param samples the sample set
+   * @param reducer deterministic block sums
+   * @param kernels the block products ({@code X U}, {@code C^T X}) every pass runs on
+   */
+  public Moments(Samples samples, SampleReducer reducer, SampleKernels kernels) {
     this.samples = samples;
     this.reducer = reducer;
+    this.kernels = kernels;
   }
 
   /** The sample set. */
@@ -34,15 +49,65 @@ public final class Moments {
     return samples;
   }
 
+  /**
+   * Labels {@code y - mean - x . m1} ({@code m1} null: {@code y - mean}), described rather than
+   * stored: a pass computes them from each block's own rows, so it writes no per-sample array.
+   */
+  public record Labels(double mean, double[] m1) {
+    /** The labels y themselves. */
+    public static final Labels PLAIN = new Labels(0, null);
+  }
+
+  /**
+   * Work on a run of {@code count} subset rows at positions {@code position..}: inputs at
+   * {@code x[xo + r * d]}, labels at {@code y[yo + r]} (r < count).
+   */
+  @FunctionalInterface
+  private interface RunTask {
+    void accept(double[] x, int xo, double[] y, int yo, int count, int position, double[] acc);
+  }
+
+  /**
+   * Sums {@code task} over the subset's rows block by block: a block's subset rows are one run
+   * when they are contiguous (all samples: the default), else they are copied {@link
+   * #GATHER_ROWS} at a time into runs of their own.
+   */
+  private double[] sumRuns(int[] rows, int width, RunTask task) {
+    int d = samples.d();
+    return reducer.sum(samples, width, (block, acc) -> {
+      long first = block.firstRow();
+      int lo = lowerBound(rows, first);
+      int hi = lowerBound(rows, first + block.rows());
+      if (lo == hi) {
+        return;
+      }
+      int r0 = (int) (rows[lo] - first);
+      if (rows[hi - 1] - rows[lo] == hi - 1 - lo) {
+        task.accept(block.x(), block.xOffset() + r0 * d, block.y(), block.yOffset() + r0,
+            hi - lo, lo, acc);
+        return;
+      }
+      int size = Math.min(GATHER_ROWS, hi - lo);
+      double[] gx = new double[size * d];
+      double[] gy = new double[size];
+      for (int p = lo; p < hi; p += GATHER_ROWS) {
+        int count = Math.min(GATHER_ROWS, hi - p);
+        for (int j = 0; j < count; j++) {
+          int r = (int) (rows[p + j] - first);
+          System.arraycopy(block.x(), block.xOffset() + r * d, gx, j * d, d);
+          gy[j] = block.y()[block.yOffset() + r];
+        }
+        task.accept(gx, 0, gy, 0, count, p, acc);
+      }
+    });
+  }
+
   /** mean(y) over the subset: the zeroth moment M_0. */
   public double meanLabel(int[] rows) {
     checkRows(rows);
-    return reducer.sum(samples, 1, (block, acc) -> {
-      long first = block.firstRow();
-      double[] y = block.y();
-      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
-          j++) {
-        acc[0] += y[block.yOffset() + (int) (rows[j] - first)];
+    return sumRuns(rows, 1, (x, xo, y, yo, count, position, acc) -> {
+      for (int r = 0; r < count; r++) {
+        acc[0] += y[yo + r];
       }
     })[0] / rows.length;
   }
@@ -51,18 +116,14 @@ public final class Moments {
   public double[] firstMoments(int[] rows) {
     int d = samples.d();
     checkRows(rows);
-    double[] sum = reducer.sum(samples, d + 1, (block, acc) -> {
-      long first = block.firstRow();
-      double[] x = block.x();
-      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
-          j++) {
-        int r = (int) (rows[j] - first);
-        double yj = block.y()[block.yOffset() + r];
-        acc[0] += yj;
-        int base = block.xOffset() + r * d;
-        for (int a = 0; a < d; a++) {
-          acc[1 + a] += yj * x[base + a];
-        }
+    double[] sum = sumRuns(rows, d + 1, (x, xo, y, yo, count, position, acc) -> {
+      double[] yx = new double[d];
+      kernels.scatter(x, xo, count, d, y, yo, 1, yx);
+      for (int r = 0; r < count; r++) {
+        acc[0] += y[yo + r];
+      }
+      for (int a = 0; a < d; a++) {
+        acc[1 + a] += yx[a];
       }
     });
     scale(sum, 1.0 / rows.length);
@@ -75,25 +136,15 @@ public final class Moments {
    * this is a plain copy of the labels.
    */
   public double[] affineResiduals(int[] rows, double mean, double[] m1) {
-    int d = samples.d();
     checkRows(rows);
     double[] out = new double[rows.length];
-    reducer.sum(samples, 0, (block, acc) -> {
-      long first = block.firstRow();
-      double[] x = block.x();
-      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
-          j++) {
-        int row = (int) (rows[j] - first);
-        double r = block.y()[block.yOffset() + row] - mean;
-        if (m1 != null) {
-          int base = block.xOffset() + row * d;
-          double dot = 0;
-          for (int a = 0; a < d; a++) {
-            dot += x[base + a] * m1[a];
-          }
-          r -= dot;
-        }
-        out[j] = r;
+    Labels labels = new Labels(mean, m1);
+    double[] u = columns(null, 0, labels, null);
+    int mm = u.length / samples.d();
+    sumRuns(rows, 0, (x, xo, y, yo, count, position, acc) -> {
+      double[] z = project(x, xo, count, u);
+      for (int r = 0; r < count; r++) {
+        out[position + r] = label(labels, y[yo + r], z, r * mm);
       }
     });
     return out;
@@ -107,59 +158,101 @@ public final class Moments {
    * @param basis d x k column-major
    */
   public double[][] project(int[] rows, double[] basis, int k, double[] alpha) {
-    int d = samples.d();
     checkRows(rows);
     double[] t = new double[rows.length * k];
     double[] h = alpha == null ? null : new double[rows.length];
-    reducer.sum(samples, 0, (block, acc) -> {
-      long first = block.firstRow();
-      double[] x = block.x();
-      for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows()); j < end;
-          j++) {
-        int base = block.xOffset() + (int) (rows[j] - first) * d;
-        for (int c = 0; c < k; c++) {
-          double s = 0;
-          int col = c * d;
-          for (int a = 0; a < d; a++) {
-            s += x[base + a] * basis[col + a];
-          }
-          t[j * k + c] = s;
-        }
-        if (h != null) {
-          double s = 0;
-          for (int a = 0; a < d; a++) {
-            s += x[base + a] * alpha[a];
-          }
-          h[j] = s;
-        }
+    double[] u = columns(basis, k, Labels.PLAIN, alpha);
+    int mm = k + (alpha == null ? 0 : 1);
+    int d = samples.d();
+    sumRuns(rows, 0, (x, xo, y, yo, count, position, acc) -> {
+      if (h == null) {
+        kernels.project(x, xo, count, d, u, k, t, position * k);
+        return;
+      }
+      double[] z = project(x, xo, count, u);
+      for (int r = 0; r < count; r++) {
+        System.arraycopy(z, r * mm, t, (position + r) * k, k);
+        h[position + r] = z[r * mm + k];
       }
     });
     return new double[][] {t, h};
   }
 
   /**
+   * The d x mm row-major matrix whose columns are the b columns of {@code u} (d x b column-major;
+   * none when null), then {@code labels.m1()} when present, then {@code alpha} when not null: one
+   * projection gives a run's block products, its labels and its alpha . x together.
+   */
+  private double[] columns(double[] u, int b, Labels labels, double[] alpha) {
+    int d = samples.d();
+    int mm = b + (labels.m1() == null ? 0 : 1) + (alpha == null ? 0 : 1);
+    double[] out = new double[d * mm];
+    for (int a = 0; a < d; a++) {
+      int c = 0;
+      for (; c < b; c++) {
+        out[a * mm + c] = u[c * d + a];
+      }
+      if (labels.m1() != null) {
+        out[a * mm + c++] = labels.m1()[a];
+      }
+      if (alpha != null) {
+        out[a * mm + c] = alpha[a];
+      }
+    }
+    return out;
+  }
+
+  /** {@code X U} of a run for the d x mm matrix {@code u} (nothing to do when mm = 0). */
+  private double[] project(double[] x, int xo, int count, double[] u) {
+    int d = samples.d();
+    int mm = u.length / d;
+    double[] z = new double[count * mm];
+    if (mm > 0) {
+      kernels.project(x, xo, count, d, u, mm, z, 0);
+    }
+    return z;
+  }
+
+  /** A row's label {@code y - mean - x . m1}, with x . m1 at {@code z[at]} (see {@link #columns}). */
+  private static double label(Labels labels, double y, double[] z, int at) {
+    return labels.m1() == null ? y - labels.mean() : y - labels.mean() - z[at];
+  }
+
+  /**
    * The operator {@code U -> P2_hat U} with {@code P2_hat = mean of labels_j He_{2+m}(x_j)[I, I,
-   * alpha^m]}, applied in O(n d b) per product of a d x b block without forming P2_hat.
+   * alpha^m]}, applied in O(n d b) per product of a d x b block without forming P2_hat: per run
+   * of rows one projection {@code X [U, m1, alpha]} and one scatter {@code G += F^T X}, a pure
+   * block reduction into d b + b sums (no per-sample array is read or written).
    */
   public final class SecondMomentOperator {
     private final int[] rows;
+    private final Labels labels;
     private final int m;
     private final double[] alpha;
-    private final double[] g0;
-    private final double[] g1;
     private final double mean0;
     private final double mean2;
 
-    private SecondMomentOperator(int[] rows, double[] labels, int m, double[] alpha) {
+    private SecondMomentOperator(int[] rows, Labels labels, int m, double[] alpha) {
       this.rows = rows;
+      this.labels = labels;
       this.m = m;
       this.alpha = alpha;
-      double[][] he = m == 0 ? null : scalarHermite(project(rows, alpha, 1, null)[0], m);
-      g0 = weighted(labels, he, m);
-      g1 = m >= 1 ? weighted(labels, he, m - 1) : null;
-      double[] g2 = m >= 2 ? weighted(labels, he, m - 2) : null;
-      mean0 = mean(g0);
-      mean2 = g2 == null ? 0 : mean(g2);
+      double[] u = columns(null, 0, labels, alpha);
+      int mm = u.length / samples.d();
+      double[] sums = sumRuns(rows, 2, (x, xo, y, yo, count, position, acc) -> {
+        double[] z = project(x, xo, count, u);
+        double[] he = new double[m + 1];
+        for (int r = 0; r < count; r++) {
+          double label = label(labels, y[yo + r], z, r * mm);
+          hermite(m > 0 ? z[r * mm + mm - 1] : 0, m, he);
+          acc[0] += label * he[m];
+          if (m >= 2) {
+            acc[1] += label * he[m - 2];
+          }
+        }
+      });
+      mean0 = sums[0] / rows.length;
+      mean2 = sums[1] / rows.length;
     }
 
     /** The dimension d. */
@@ -176,28 +269,27 @@ public final class Moments {
           ua[c] = dot(u, c * d, alpha, 0, d);
         }
       }
-      int width = d * b + b;
-      double[] sum = reducer.sum(samples, width, (block, acc) -> {
-        double[] z = new double[b];
-        long first = block.firstRow();
-        double[] x = block.x();
-        for (int j = lowerBound(rows, first), end = lowerBound(rows, first + block.rows());
-            j < end; j++) {
-          int base = block.xOffset() + (int) (rows[j] - first) * d;
+      double[] design = columns(u, b, labels, alpha);
+      int mm = design.length / d;
+      int labelAt = labels.m1() == null ? -1 : b;
+      double[] sum = sumRuns(rows, d * b + b, (x, xo, y, yo, count, position, acc) -> {
+        double[] z = project(x, xo, count, design);
+        double[] f = new double[count * b];
+        double[] he = new double[m + 1];
+        for (int r = 0; r < count; r++) {
+          int zr = r * mm;
+          double label = label(labels, y[yo + r], z, zr + labelAt);
+          hermite(m > 0 ? z[zr + mm - 1] : 0, m, he);
+          double g0 = label * he[m];
+          double g1 = m > 0 ? label * he[m - 1] : 0;
           for (int c = 0; c < b; c++) {
-            z[c] = dot(x, base, u, c * d, d);
-          }
-          for (int c = 0; c < b; c++) {
-            double f = g0[j] * z[c] - (m > 0 ? m * ua[c] * g1[j] : 0);
-            int col = c * d;
-            for (int a = 0; a < d; a++) {
-              acc[col + a] += f * x[base + a];
-            }
+            f[r * b + c] = g0 * z[zr + c] - (m > 0 ? m * ua[c] * g1 : 0);
             if (m > 0) {
-              acc[d * b + c] += g1[j] * z[c];
+              acc[d * b + c] += g1 * z[zr + c];
             }
           }
         }
+        kernels.scatter(x, xo, count, d, f, 0, b, acc); // G (d x b, row-major) at acc[0..d b)
       });
       double inv = 1.0 / rows.length;
       double[] out = new double[d * b];
@@ -205,7 +297,7 @@ public final class Moments {
         double alphaCoefficient = m > 0
             ? m * (sum[d * b + c] * inv - (m - 1) * ua[c] * mean2) : 0;
         for (int a = 0; a < d; a++) {
-          out[c * d + a] = sum[c * d + a] * inv - mean0 * u[c * d + a]
+          out[c * d + a] = sum[a * b + c] * inv - mean0 * u[c * d + a]
               - (m > 0 ? alphaCoefficient * alpha[a] : 0);
         }
       }
@@ -214,20 +306,21 @@ public final class Moments {
   }
 
   /**
-   * The P2_hat operator of order {@code 2 + m} with weights {@code labels} (positions of
-   * {@code rows}); {@code alpha} is a unit vector of R^d, unused when m = 0.
+   * The P2_hat operator of order {@code 2 + m} with weights {@code labels} on the subset
+   * {@code rows}; {@code alpha} is a unit vector of R^d, unused when m = 0.
    */
-  public SecondMomentOperator secondMoment(int[] rows, double[] labels, int m, double[] alpha) {
+  public SecondMomentOperator secondMoment(int[] rows, Labels labels, int m, double[] alpha) {
     checkRows(rows);
     if (m > 0 && alpha == null) {
       throw new IllegalArgumentException("a second moment of order " + (2 + m) + " needs alpha");
     }
-    return new SecondMomentOperator(rows, labels, m, alpha);
+    return new SecondMomentOperator(rows, labels, m, m > 0 ? alpha : null);
   }
 
   /**
    * Mean over positions of {@code weights[r]_j He_r(t_j)} for each order r with non-null weights,
-   * as full k^r tensors (r = 0..3); {@code t} holds k coordinates per position.
+   * as full k^r tensors (r = 0..3); {@code t} holds k coordinates per position. A reduction over
+   * the per-sample arrays t and weights (not over the samples).
    */
   public double[][] hermiteOfProjection(double[] t, int k, double[][] weights) {
     int n = weights[0] != null ? weights[0].length
@@ -253,26 +346,52 @@ public final class Moments {
           }
         }
         if (weights[2] != null) {
-          double w = weights[2][j];
-          acc[l2] += w;
-          for (int a = 0; a < k; a++) {
-            double wa = w * t[tb + a];
-            for (int b = a; b < k; b++) {
-              acc[o2 + a * k + b] += wa * t[tb + b];
-            }
-          }
+          acc[l2] += weights[2][j];
         }
         if (weights[3] != null) {
           double w = weights[3][j];
           for (int a = 0; a < k; a++) {
-            double wa = w * t[tb + a];
-            acc[l3 + a] += wa;
-            for (int b = a; b < k; b++) {
-              double wab = wa * t[tb + b];
-              int base = o3 + (a * k + b) * k;
-              for (int c = b; c < k; c++) {
-                acc[base + c] += wab * t[tb + c];
-              }
+            acc[l3 + a] += w * t[tb + a];
+          }
+        }
+      }
+      // The outer products as block scatters with T (positions x k) as the inputs: order 2 is
+      // T^T diag(w) T; order 3 is, for each a, T^T C_a with C_a[j][b - a] = w_j t_ja t_jb (b >= a),
+      // of which the entries c >= b are kept (about half the k^3 products, all in SIMD tiles).
+      int rows = to - from;
+      int tf = from * k;
+      double[] c = new double[rows * k];
+      double[] g = new double[k * k];
+      if (weights[2] != null) {
+        for (int r = 0; r < rows; r++) {
+          double w = weights[2][from + r];
+          for (int a = 0; a < k; a++) {
+            c[r * k + a] = w * t[tf + r * k + a];
+          }
+        }
+        kernels.scatter(t, tf, rows, k, c, 0, k, g);
+        for (int a = 0; a < k; a++) {
+          for (int b = a; b < k; b++) {
+            acc[o2 + a * k + b] += g[b * k + a];
+          }
+        }
+      }
+      if (weights[3] != null) {
+        for (int a = 0; a < k; a++) {
+          int m = k - a;
+          for (int r = 0; r < rows; r++) {
+            int tr = tf + r * k;
+            double wa = weights[3][from + r] * t[tr + a];
+            for (int b = 0; b < m; b++) {
+              c[r * m + b] = wa * t[tr + a + b];
+            }
+          }
+          java.util.Arrays.fill(g, 0);
+          kernels.scatter(t, tf, rows, k, c, 0, m, g);
+          for (int b = a; b < k; b++) {
+            int base = o3 + (a * k + b) * k;
+            for (int cc = b; cc < k; cc++) {
+              acc[base + cc] += g[cc * m + b - a];
             }
           }
         }
@@ -406,21 +525,30 @@ public final class Moments {
   /** He_0..He_m of each entry of {@code h}: result[q][j] = He_q(h_j). */
   static double[][] scalarHermite(double[] h, int m) {
     double[][] he = new double[m + 1][h.length];
+    double[] one = new double[m + 1];
     for (int j = 0; j < h.length; j++) {
-      double previous = 1;
-      double current = h[j];
-      he[0][j] = 1;
-      if (m >= 1) {
-        he[1][j] = current;
-      }
-      for (int q = 1; q < m; q++) {
-        double next = h[j] * current - q * previous;
-        previous = current;
-        current = next;
-        he[q + 1][j] = next;
+      hermite(h[j], m, one);
+      for (int q = 0; q <= m; q++) {
+        he[q][j] = one[q];
       }
     }
     return he;
+  }
+
+  /** He_0(h)..He_m(h) into {@code out} by the three-term recurrence. */
+  private static void hermite(double h, int m, double[] out) {
+    double previous = 1;
+    double current = h;
+    out[0] = 1;
+    if (m >= 1) {
+      out[1] = current;
+    }
+    for (int q = 1; q < m; q++) {
+      double next = h * current - q * previous;
+      previous = current;
+      current = next;
+      out[q + 1] = next;
+    }
   }
 
   private static double[] weighted(double[] labels, double[][] he, int q) {

@@ -38,7 +38,7 @@ public record SpectralMethod(double tolerance, int maxIterations, int oversampli
     MomentSteps.checkShape(NAME, samples.n(), d, k, d + 1, 1);
     SplittableRandom random = context.random();
     diagnostics.put("variance-reduction", varianceReduction);
-    Moments moments = new Moments(samples, context.reducer());
+    Moments moments = new Moments(samples, context.reducer(), context.kernels());
     int[] rows = MomentSteps.allRows(samples.n());
 
     MomentSteps.Subspace subspace = MomentSteps.subspace(moments, rows, j2, k, varianceReduction,

@@ -66,7 +66,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
         parts[2].length));
     diagnostics.put("variance-reduction", varianceReduction);
     diagnostics.put("alpha", alphaInSubspace ? "subspace" : "ambient");
-    Moments moments = new Moments(samples, context.reducer());
+    Moments moments = new Moments(samples, context.reducer(), context.kernels());
 
     // Step 2: the subspace.
     long clock = System.nanoTime();

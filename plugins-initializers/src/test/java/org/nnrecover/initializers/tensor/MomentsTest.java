@@ -5,20 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nnrecover.api.SampleKernels;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.numerics.Vectors;
+import org.nnrecover.core.objective.TiledKernels;
 import org.nnrecover.core.parallel.BlockExecutor;
 
 /**
  * The recurrence/Wick contractions against explicit Hermite tensors on a small d: He_2, He_3 and
  * He_4 written out entry by entry (x_a x_b x_c - x_a d_bc - ..., and for He_4 the 6 single and 3
- * double Kronecker placements), averaged over samples as full d^j tensors, then contracted.
+ * double Kronecker placements), averaged over samples as full d^j tensors, then contracted; with
+ * the core's SIMD block kernels and with the api's plain ones.
  */
 class MomentsTest {
   private static final int D = 4;
   private static final int N = 3000; // more than one block of 2048, so block sums are exercised
   private static final double TOL = 1e-12; // same sums in a different order: rounding only
+
+  static Stream<SampleKernels> kernels() {
+    return Stream.of(TiledKernels.INSTANCE, SampleKernels.plain());
+  }
 
   private static double delta(int a, int b) {
     return a == b ? 1 : 0;
@@ -88,8 +97,9 @@ class MomentsTest {
     return out;
   }
 
-  @Test
-  void projectedContractionsMatchExplicitHermiteTensors() {
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void projectedContractionsMatchExplicitHermiteTensors(SampleKernels kernels) {
     SplittableRandom random = new SplittableRandom(3);
     Samples s = samples(random);
     int k = 2;
@@ -97,7 +107,7 @@ class MomentsTest {
     double[] alpha = MomentSteps.randomUnit(random, D);
     double[] gamma = {Vectors.dot(basis, 0, alpha, 0, D), Vectors.dot(basis, D, alpha, 0, D)};
     try (BlockExecutor executor = new BlockExecutor(2)) {
-      Moments moments = new Moments(s, executor);
+      Moments moments = new Moments(s, executor, kernels);
       int[] rows = MomentSteps.allRows(N);
       double[][] projection = moments.project(rows, basis, k, alpha);
       double[] y = moments.affineResiduals(rows, 0, null);
@@ -129,29 +139,90 @@ class MomentsTest {
     }
   }
 
-  @Test
-  void secondMomentProductMatchesExplicitHermiteTensors() {
+  /**
+   * P2_hat U with plain labels and with variance-reduced ones (y - mean - x . m1, computed by the
+   * operator from each block) against the explicit tensors weighted by those labels.
+   */
+  @ParameterizedTest
+  @MethodSource("kernels")
+  @SuppressWarnings("deprecation")
+  void secondMomentProductMatchesExplicitHermiteTensors(SampleKernels kernels) {
     SplittableRandom random = new SplittableRandom(5);
     Samples s = samples(random);
     double[] alpha = MomentSteps.randomUnit(random, D);
     double[] u = JennrichDecomposerProvider.gaussian(random, D * 2);
+    double[] m1 = {0.5, -1, 0.25, 2};
+    double[] reduced = new double[N];
+    for (int j = 0; j < N; j++) {
+      reduced[j] = s.y()[j] - 0.125 - Moments.dot(s.x(), j * D, m1, 0, D);
+    }
     try (BlockExecutor executor = new BlockExecutor(2)) {
-      Moments moments = new Moments(s, executor);
+      Moments moments = new Moments(s, executor, kernels);
       int[] rows = MomentSteps.allRows(N);
-      double[] y = moments.affineResiduals(rows, 0, null);
       for (int m = 0; m <= 2; m++) {
-        double[] got = moments.secondMoment(rows, y, m, alpha).apply(u, 2);
-        for (int c = 0; c < 2; c++) {
-          for (int a = 0; a < D; a++) {
-            double[][] vectors = new double[2 + m][];
-            double[] unit = new double[D];
-            unit[a] = 1;
-            vectors[0] = unit;
-            vectors[1] = column(u, c, D);
-            for (int q = 0; q < m; q++) {
-              vectors[2 + q] = alpha;
+        for (boolean plain : new boolean[] {true, false}) {
+          Moments.Labels labels = plain ? Moments.Labels.PLAIN : new Moments.Labels(0.125, m1);
+          double[] y = plain ? s.y() : reduced;
+          double[] got = moments.secondMoment(rows, labels, m, alpha).apply(u, 2);
+          for (int c = 0; c < 2; c++) {
+            for (int a = 0; a < D; a++) {
+              double[][] vectors = new double[2 + m][];
+              double[] unit = new double[D];
+              unit[a] = 1;
+              vectors[0] = unit;
+              vectors[1] = column(u, c, D);
+              for (int q = 0; q < m; q++) {
+                vectors[2 + q] = alpha;
+              }
+              assertEquals(bruteForce(s, y, vectors), got[c * D + a], TOL, "m = " + m
+                  + (plain ? "" : ", variance-reduced labels"));
             }
-            assertEquals(bruteForce(s, y, vectors), got[c * D + a], TOL, "m = " + m);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The projected moments of orders 0..3 (block scatters over the per-sample projections) against
+   * direct sums of w t_a, w (t_a t_b - delta_ab) and w (t_a t_b t_c - t_a delta_bc - t_b delta_ac -
+   * t_c delta_ab), at k = 7 (off the vector width) over more than one block of positions.
+   */
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void projectedHermiteMomentsEqualDirectSums(SampleKernels kernels) {
+    SplittableRandom random = new SplittableRandom(13);
+    int k = 7;
+    double[] t = JennrichDecomposerProvider.gaussian(random, N * k);
+    double[][] weights = new double[4][];
+    for (int r = 0; r < 4; r++) {
+      weights[r] = JennrichDecomposerProvider.gaussian(random, N);
+    }
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      double[][] e = new Moments(samples(random), executor, kernels)
+          .hermiteOfProjection(t, k, weights);
+      for (int a = 0; a < k; a++) {
+        double first = 0;
+        for (int j = 0; j < N; j++) {
+          first += weights[1][j] * t[j * k + a];
+        }
+        assertEquals(first / N, e[1][a], TOL, "order 1");
+        for (int b = 0; b < k; b++) {
+          double second = 0;
+          for (int j = 0; j < N; j++) {
+            second += weights[2][j] * (t[j * k + a] * t[j * k + b] - delta(a, b));
+          }
+          assertEquals(second / N, e[2][a * k + b], TOL, "order 2");
+          for (int c = 0; c < k; c++) {
+            double third = 0;
+            for (int j = 0; j < N; j++) {
+              double ta = t[j * k + a];
+              double tb = t[j * k + b];
+              double tc = t[j * k + c];
+              third += weights[3][j] * (ta * tb * tc - ta * delta(b, c) - tb * delta(a, c)
+                  - tc * delta(a, b));
+            }
+            assertEquals(third / N, e[3][(a * k + b) * k + c], TOL, "order 3 at " + a + b + c);
           }
         }
       }
@@ -163,9 +234,10 @@ class MomentsTest {
    * passes find each block's rows: mean label, first moments, residuals and projections equal
    * plain sums over the subset's rows; a subset out of order is refused.
    */
-  @Test
+  @ParameterizedTest
+  @MethodSource("kernels")
   @SuppressWarnings("deprecation")
-  void subsetPassesEqualSumsOverTheSubsetRows() {
+  void subsetPassesEqualSumsOverTheSubsetRows(SampleKernels kernels) {
     SplittableRandom random = new SplittableRandom(9);
     Samples s = samples(random);
     int[] rows = java.util.stream.IntStream.range(0, N).filter(j -> j % 3 == 1 || j > 2040)
@@ -195,7 +267,7 @@ class MomentsTest {
       first[a] /= rows.length;
     }
     try (BlockExecutor executor = new BlockExecutor(2)) {
-      Moments moments = new Moments(s, executor);
+      Moments moments = new Moments(s, executor, kernels);
       assertEquals(mean / rows.length, moments.meanLabel(rows), TOL);
       assertArrayEquals(first, moments.firstMoments(rows), TOL);
       assertArrayEquals(residuals, moments.affineResiduals(rows, 0.125, m1), TOL);

@@ -10,15 +10,18 @@ import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.InitContext;
 import org.nnrecover.api.Network;
 import org.nnrecover.api.Params;
+import org.nnrecover.api.SampleKernels;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
 import org.nnrecover.api.TensorDecomposer;
 import org.nnrecover.api.TensorDecomposerProvider;
+import org.nnrecover.core.objective.TiledKernels;
 
 /**
  * An InitContext for tests over given samples and reducer (testkit's TestInitContext makes its own
  * teacher and reduces sequentially; these tests need core's teachers and a BlockExecutor):
- * decomposers by name from this module's providers with default params, no teacher.
+ * decomposers by name from this module's providers with default params, the core's block kernels, no
+ * teacher.
  */
 record TestContext(Samples samples, int k, ActivationProfile profile, SplittableRandom random,
     SampleReducer reducer, Map<String, Object> recorded) implements InitContext {
@@ -26,6 +29,12 @@ record TestContext(Samples samples, int k, ActivationProfile profile, Splittable
   TestContext(Samples samples, int k, ActivationProfile profile, long seed,
       SampleReducer reducer) {
     this(samples, k, profile, new SplittableRandom(seed), reducer, new LinkedHashMap<>());
+  }
+
+  /** The core's kernels, as in a real run. */
+  @Override
+  public SampleKernels kernels() {
+    return TiledKernels.INSTANCE;
   }
 
   @Override
