@@ -5,10 +5,16 @@ package org.nnrecover.api;
  * vectorize): for Z one axpy of a row of U per input entry, for G one axpy of the input row per
  * row and column into G^T; X is read once.
  */
-final class PlainKernels implements SampleKernels {
+final class PlainKernels implements SampleKernels, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   static final PlainKernels INSTANCE = new PlainKernels();
 
   private PlainKernels() {}
+
+  /** One instance per JVM, also when a portable pass carries it to another. */
+  private Object readResolve() {
+    return INSTANCE;
+  }
 
   @Override
   public void project(double[] x, int xOffset, int rows, int d, double[] u, int m, double[] z,

@@ -101,6 +101,8 @@ class SparkPlacementTest {
       // every objective evaluation of the run went through Spark: one per iteration, at least,
       // and the metrics' two
       assertTrue(times[0].evaluations() >= 52, times[0].toString());
+      // the tensor initializer's portable passes (first moments, P2_hat U products) ran there
+      assertTrue(times[0].initializerPasses() >= 5, times[0].toString());
     }
   }
 

@@ -11,16 +11,26 @@ import org.nnrecover.api.SampleKernels;
  * order. With or without the Vector API module the bits are the same (the two {@link Tiles}
  * implementations are twins), and they depend only on the call's arguments.
  */
-public final class TiledKernels implements SampleKernels {
+public final class TiledKernels implements SampleKernels, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The instance the core hands to plugins. */
   public static final TiledKernels INSTANCE = new TiledKernels(Tiles.BEST);
 
-  private final Tiles tiles;
+  private final transient Tiles tiles;
   /** Where the sweeps' sums go, so that the JIT keeps the reads (racy on purpose: never read). */
-  private double sink;
+  private transient double sink;
 
   TiledKernels(Tiles tiles) {
     this.tiles = tiles;
+  }
+
+  /**
+   * A portable pass carries its kernels to another JVM, which uses its own instance: its best
+   * tiles give the same bits (the Vector API and scalar tiles are twins).
+   */
+  private Object readResolve() {
+    return INSTANCE;
   }
 
   @Override

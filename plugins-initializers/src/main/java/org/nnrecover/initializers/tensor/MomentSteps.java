@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Diagnostics;
 import org.nnrecover.api.RefusedException;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Steps shared by the tensor and spectral initializers: the activation's orders, the refusals, the
@@ -102,7 +103,7 @@ public final class MomentSteps {
   /** A uniformly random unit vector of R^n. */
   static double[] randomUnit(SplittableRandom random, int n) {
     double[] g = JennrichDecomposerProvider.gaussian(random, n);
-    SymmetricTensors.normalize(g);
+    Vectors.normalize(g);
     return g;
   }
 
@@ -143,7 +144,7 @@ public final class MomentSteps {
     for (int j = 0; j < out.length; j++) {
       double fit = e[0][0];
       if (degree >= 1) {
-        fit += Moments.dot(e[1], 0, t, j * k, k);
+        fit += Vectors.dot(e[1], 0, t, j * k, k);
       }
       if (degree >= 2) {
         double quadratic = 0;

@@ -1,8 +1,10 @@
 package org.nnrecover.initializers.tensor;
 
+import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleKernels;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Vectors;
 
 /**
  * Empirical Hermite-moment contractions (METHOD.md section 4), computed straight from the samples
@@ -53,7 +55,7 @@ public final class Moments {
    * Labels {@code y - mean - x . m1} ({@code m1} null: {@code y - mean}), described rather than
    * stored: a pass computes them from each block's own rows, so it writes no per-sample array.
    */
-  public record Labels(double mean, double[] m1) {
+  public record Labels(double mean, double[] m1) implements java.io.Serializable {
     /** The labels y themselves. */
     public static final Labels PLAIN = new Labels(0, null);
   }
@@ -63,49 +65,55 @@ public final class Moments {
    * {@code x[xo + r * d]}, labels at {@code y[yo + r]} (r < count).
    */
   @FunctionalInterface
-  private interface RunTask {
+  private interface RunTask extends java.io.Serializable {
     void accept(double[] x, int xo, double[] y, int yo, int count, int position, double[] acc);
   }
 
   /**
    * Sums {@code task} over the subset's rows block by block: a block's subset rows are one run
    * when they are contiguous (all samples: the default), else they are copied {@link
-   * #GATHER_ROWS} at a time into runs of their own.
+   * #GATHER_ROWS} at a time into runs of their own. A {@code portable} pass (its task writes only
+   * its accumulator and captures no {@code this}) may run where the blocks are, in another JVM.
    */
-  private double[] sumRuns(int[] rows, int width, RunTask task) {
+  private double[] sumRuns(int[] rows, int width, boolean portable, RunTask task) {
     int d = samples.d();
-    return reducer.sum(samples, width, (block, acc) -> {
-      long first = block.firstRow();
-      int lo = lowerBound(rows, first);
-      int hi = lowerBound(rows, first + block.rows());
-      if (lo == hi) {
-        return;
+    return reducer.sum(samples, width, portable
+        ? (SampleReducer.PortableTask) (block, acc) -> runs(rows, d, task, block, acc)
+        : (block, acc) -> runs(rows, d, task, block, acc));
+  }
+
+  /** {@code task} over the runs of subset rows in one block (see {@link #sumRuns}). */
+  private static void runs(int[] rows, int d, RunTask task, SampleBlock block, double[] acc) {
+    long first = block.firstRow();
+    int lo = lowerBound(rows, first);
+    int hi = lowerBound(rows, first + block.rows());
+    if (lo == hi) {
+      return;
+    }
+    int r0 = (int) (rows[lo] - first);
+    if (rows[hi - 1] - rows[lo] == hi - 1 - lo) {
+      task.accept(block.x(), block.xOffset() + r0 * d, block.y(), block.yOffset() + r0,
+          hi - lo, lo, acc);
+      return;
+    }
+    int size = Math.min(GATHER_ROWS, hi - lo);
+    double[] gx = new double[size * d];
+    double[] gy = new double[size];
+    for (int p = lo; p < hi; p += GATHER_ROWS) {
+      int count = Math.min(GATHER_ROWS, hi - p);
+      for (int j = 0; j < count; j++) {
+        int r = (int) (rows[p + j] - first);
+        System.arraycopy(block.x(), block.xOffset() + r * d, gx, j * d, d);
+        gy[j] = block.y()[block.yOffset() + r];
       }
-      int r0 = (int) (rows[lo] - first);
-      if (rows[hi - 1] - rows[lo] == hi - 1 - lo) {
-        task.accept(block.x(), block.xOffset() + r0 * d, block.y(), block.yOffset() + r0,
-            hi - lo, lo, acc);
-        return;
-      }
-      int size = Math.min(GATHER_ROWS, hi - lo);
-      double[] gx = new double[size * d];
-      double[] gy = new double[size];
-      for (int p = lo; p < hi; p += GATHER_ROWS) {
-        int count = Math.min(GATHER_ROWS, hi - p);
-        for (int j = 0; j < count; j++) {
-          int r = (int) (rows[p + j] - first);
-          System.arraycopy(block.x(), block.xOffset() + r * d, gx, j * d, d);
-          gy[j] = block.y()[block.yOffset() + r];
-        }
-        task.accept(gx, 0, gy, 0, count, p, acc);
-      }
-    });
+      task.accept(gx, 0, gy, 0, count, p, acc);
+    }
   }
 
   /** mean(y) over the subset: the zeroth moment M_0. */
   public double meanLabel(int[] rows) {
     checkRows(rows);
-    return sumRuns(rows, 1, (x, xo, y, yo, count, position, acc) -> {
+    return sumRuns(rows, 1, true, (x, xo, y, yo, count, position, acc) -> {
       for (int r = 0; r < count; r++) {
         acc[0] += y[yo + r];
       }
@@ -116,7 +124,8 @@ public final class Moments {
   public double[] firstMoments(int[] rows) {
     int d = samples.d();
     checkRows(rows);
-    double[] sum = sumRuns(rows, d + 1, (x, xo, y, yo, count, position, acc) -> {
+    SampleKernels kernels = this.kernels;
+    double[] sum = sumRuns(rows, d + 1, true, (x, xo, y, yo, count, position, acc) -> {
       double[] yx = new double[d];
       kernels.scatter(x, xo, count, d, y, yo, 1, yx);
       for (int r = 0; r < count; r++) {
@@ -126,7 +135,7 @@ public final class Moments {
         acc[1 + a] += yx[a];
       }
     });
-    scale(sum, 1.0 / rows.length);
+    Vectors.scale(1.0 / rows.length, sum);
     return sum;
   }
 
@@ -141,8 +150,10 @@ public final class Moments {
     Labels labels = new Labels(mean, m1);
     double[] u = columns(null, 0, labels, null);
     int mm = u.length / samples.d();
-    sumRuns(rows, 0, (x, xo, y, yo, count, position, acc) -> {
-      double[] z = project(x, xo, count, u);
+    SampleKernels kernels = this.kernels;
+    int d = samples.d();
+    sumRuns(rows, 0, false, (x, xo, y, yo, count, position, acc) -> {
+      double[] z = project(kernels, d, x, xo, count, u);
       for (int r = 0; r < count; r++) {
         out[position + r] = label(labels, y[yo + r], z, r * mm);
       }
@@ -164,12 +175,13 @@ public final class Moments {
     double[] u = columns(basis, k, Labels.PLAIN, alpha);
     int mm = k + (alpha == null ? 0 : 1);
     int d = samples.d();
-    sumRuns(rows, 0, (x, xo, y, yo, count, position, acc) -> {
+    SampleKernels kernels = this.kernels;
+    sumRuns(rows, 0, false, (x, xo, y, yo, count, position, acc) -> {
       if (h == null) {
         kernels.project(x, xo, count, d, u, k, t, position * k);
         return;
       }
-      double[] z = project(x, xo, count, u);
+      double[] z = project(kernels, d, x, xo, count, u);
       for (int r = 0; r < count; r++) {
         System.arraycopy(z, r * mm, t, (position + r) * k, k);
         h[position + r] = z[r * mm + k];
@@ -203,8 +215,8 @@ public final class Moments {
   }
 
   /** {@code X U} of a run for the d x mm matrix {@code u} (nothing to do when mm = 0). */
-  private double[] project(double[] x, int xo, int count, double[] u) {
-    int d = samples.d();
+  private static double[] project(SampleKernels kernels, int d, double[] x, int xo, int count,
+      double[] u) {
     int mm = u.length / d;
     double[] z = new double[count * mm];
     if (mm > 0) {
@@ -238,9 +250,11 @@ public final class Moments {
       this.m = m;
       this.alpha = alpha;
       double[] u = columns(null, 0, labels, alpha);
-      int mm = u.length / samples.d();
-      double[] sums = sumRuns(rows, 2, (x, xo, y, yo, count, position, acc) -> {
-        double[] z = project(x, xo, count, u);
+      int d = samples.d();
+      int mm = u.length / d;
+      SampleKernels kernels = Moments.this.kernels;
+      double[] sums = sumRuns(rows, 2, true, (x, xo, y, yo, count, position, acc) -> {
+        double[] z = project(kernels, d, x, xo, count, u);
         double[] he = new double[m + 1];
         for (int r = 0; r < count; r++) {
           double label = label(labels, y[yo + r], z, r * mm);
@@ -263,17 +277,21 @@ public final class Moments {
     /** {@code P2_hat U} for the d x b column-major block {@code u}. */
     public double[] apply(double[] u, int b) {
       int d = samples.d();
+      // locals, not fields: the pass must not capture this operator (see sumRuns)
+      Labels labels = this.labels;
+      int m = this.m;
+      SampleKernels kernels = Moments.this.kernels;
       double[] ua = new double[b]; // u_c . alpha
       if (m > 0) {
         for (int c = 0; c < b; c++) {
-          ua[c] = dot(u, c * d, alpha, 0, d);
+          ua[c] = Vectors.dot(u, c * d, alpha, 0, d);
         }
       }
       double[] design = columns(u, b, labels, alpha);
       int mm = design.length / d;
       int labelAt = labels.m1() == null ? -1 : b;
-      double[] sum = sumRuns(rows, d * b + b, (x, xo, y, yo, count, position, acc) -> {
-        double[] z = project(x, xo, count, design);
+      double[] sum = sumRuns(rows, d * b + b, true, (x, xo, y, yo, count, position, acc) -> {
+        double[] z = project(kernels, d, x, xo, count, design);
         double[] f = new double[count * b];
         double[] he = new double[m + 1];
         for (int r = 0; r < count; r++) {
@@ -568,27 +586,5 @@ public final class Moments {
       f *= m - i;
     }
     return f;
-  }
-
-  private static double mean(double[] a) {
-    double s = 0;
-    for (double x : a) {
-      s += x;
-    }
-    return s / a.length;
-  }
-
-  private static void scale(double[] a, double f) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] *= f;
-    }
-  }
-
-  static double dot(double[] x, int xo, double[] y, int yo, int n) {
-    double s = 0;
-    for (int i = 0; i < n; i++) {
-      s += x[xo + i] * y[yo + i];
-    }
-    return s;
   }
 }

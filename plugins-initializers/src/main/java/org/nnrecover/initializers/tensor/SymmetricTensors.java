@@ -167,12 +167,4 @@ public final class SymmetricTensors {
     }
     return m;
   }
-
-  /**
-   * Scales {@code u} to unit length in place; returns its former norm. Kept only for
-   * {@code MomentSteps} (being rewritten elsewhere); new code calls {@link Vectors#normalize}.
-   */
-  static double normalize(double[] u) {
-    return Vectors.normalize(u);
-  }
 }

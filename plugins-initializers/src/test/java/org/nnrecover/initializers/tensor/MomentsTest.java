@@ -154,7 +154,7 @@ class MomentsTest {
     double[] m1 = {0.5, -1, 0.25, 2};
     double[] reduced = new double[N];
     for (int j = 0; j < N; j++) {
-      reduced[j] = s.y()[j] - 0.125 - Moments.dot(s.x(), j * D, m1, 0, D);
+      reduced[j] = s.y()[j] - 0.125 - Vectors.dot(s.x(), j * D, m1, 0, D);
     }
     try (BlockExecutor executor = new BlockExecutor(2)) {
       Moments moments = new Moments(s, executor, kernels);
