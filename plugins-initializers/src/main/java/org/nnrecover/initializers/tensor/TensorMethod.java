@@ -289,7 +289,9 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     diagnostics.put(prefix + "refinement.cancellation-after", refined.cancellationAfter());
     diagnostics.put(prefix + "refinement.iterations", refined.iterations());
     diagnostics.put(prefix + "refinement.method", "alternating least squares from the decomposer's"
-        + " unit vectors, at most " + CpRefinement.MAX_SWEEPS + " sweeps");
+        + " unit vectors, at most " + CpRefinement.MAX_SWEEPS + " sweeps per run; iterations sums"
+        + " the sweeps of the first run and of each repair tried, cap-reached says whether the"
+        + " kept run hit the cap");
     diagnostics.put(prefix + "refinement.cap-reached", !refined.converged());
     diagnostics.put(prefix + "refinement.repairs", refined.repairs());
     return refined.chosen();
