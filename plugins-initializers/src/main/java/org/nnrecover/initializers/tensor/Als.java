@@ -74,11 +74,11 @@ final class Als {
         gram[l * r + i] = Moments.dot(y[i], 0, y[l], 0, k) * Moments.dot(z[i], 0, z[l], 0, k);
       }
     }
-    double[][] m = contractAll(t, k, y, z);
     double[] rhs = new double[r * k]; // r x k column-major: column a holds the a-th coordinates
     for (int i = 0; i < r; i++) {
+      double[] m = SymmetricTensors.contractTwo(t, k, y[i], z[i]);
       for (int a = 0; a < k; a++) {
-        rhs[a * r + i] = m[i][a];
+        rhs[a * r + i] = m[a];
       }
     }
     // A tiny relative ridge keeps the update defined when two components coincide.
@@ -97,32 +97,6 @@ final class Als {
       }
     }
     return f;
-  }
-
-  /**
-   * Rows {@code T(I, y_i, z_i)} for every i, in one pass over T. Each row (a, b) of T (k entries)
-   * is read once and contracted with every z_i while it is in cache; contracting one component at
-   * a time ({@link SymmetricTensors#contractTwo}) reads the whole k^3 tensor r times per factor,
-   * which made the refinement memory-bound at k = 50 (a third of the initializer's time). Every
-   * entry is summed in contractTwo's order (over c, then over b), so the result is the same bits.
-   */
-  static double[][] contractAll(double[] t, int k, double[][] y, double[][] z) {
-    int r = y.length;
-    double[][] out = new double[r][k];
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < k; b++) {
-        int base = (a * k + b) * k;
-        for (int i = 0; i < r; i++) {
-          double[] zi = z[i];
-          double inner = 0;
-          for (int c = 0; c < k; c++) {
-            inner += t[base + c] * zi[c];
-          }
-          out[i][a] += y[i][b] * inner;
-        }
-      }
-    }
-    return out;
   }
 
   private static double asymmetricResidual(double[] t, int k, double[][] a, double[][] b,

@@ -134,36 +134,6 @@ class DecomposerTest {
   }
 
   @Test
-  void alsContractsEveryComponentInOnePassWithContractTwosBits() {
-    // A general (non-symmetric) 7 x 7 x 7 tensor and 4 pairs (y_i, z_i): each row must be
-    // T(I, y_i, z_i) exactly as contractTwo computes it, to the last bit (the refinement's results,
-    // and so every recorded run, must not change with the faster loop order).
-    int k = 7;
-    SplittableRandom random = new SplittableRandom(11);
-    double[] t = JennrichDecomposerProvider.gaussian(random, k * k * k);
-    double[][] y = Als.randomFactor(random, 4, k);
-    double[][] z = Als.randomFactor(random, 4, k);
-    double[][] all = Als.contractAll(t, k, y, z);
-    for (int i = 0; i < 4; i++) {
-      double[] one = SymmetricTensors.contractTwo(t, k, y[i], z[i]);
-      for (int a = 0; a < k; a++) {
-        assertEquals(Double.doubleToLongBits(one[a]), Double.doubleToLongBits(all[i][a]),
-            "component " + i + ", entry " + a);
-      }
-      // and contractTwo is T(I, y, z) = sum_bc T[a][b][c] y_b z_c, by brute force
-      for (int a = 0; a < k; a++) {
-        double brute = 0;
-        for (int b = 0; b < k; b++) {
-          for (int c = 0; c < k; c++) {
-            brute += t[(a * k + b) * k + c] * y[i][b] * z[i][c];
-          }
-        }
-        assertEquals(brute, one[a], 1e-12 * (1 + Math.abs(brute)));
-      }
-    }
-  }
-
-  @Test
   void refinementMovesAUnitWhoseWeightIsZero() {
     // The large-k failure: a start with a unit of weight exactly 0. In the former parameterization
     // x_i = cbrt(lambda_i) u_i that unit sat at x_i = 0, where the gradient 3 T(I, x_i, x_i) is 0,
