@@ -44,9 +44,10 @@ public final class CpRefinement {
    * @param reason why it was accepted or rejected, in words
    * @param cancellationBefore cancellation ratio of the start
    * @param cancellationAfter cancellation ratio of the refinement's result
-   * @param iterations ALS sweeps done (all runs)
-   * @param converged whether the stopping rule fired before the sweep cap {@link #MAX_SWEEPS} (in
-   *     the run whose result was kept)
+   * @param iterations ALS sweeps done, summed over all ALS runs (the first and one per repair
+   *     tried), so it can exceed the per-run cap {@link #MAX_SWEEPS}
+   * @param converged whether the stopping rule fired before the per-run sweep cap (in the run whose
+   *     result was kept): false means the cap bound
    * @param repairs re-seedings of the weakest unit that were kept
    */
   public record Result(Decomposition decomposition, Decomposition refined, boolean accepted,
@@ -61,8 +62,13 @@ public final class CpRefinement {
 
   /** Refines {@code start} as a model of the k x k x k tensor {@code t}, with the guard. */
   public static Result refine(double[] t, int k, Decomposition start) {
+    return refine(t, k, start, MAX_SWEEPS);
+  }
+
+  /** {@link #refine(double[], int, Decomposition)} with another sweep cap per ALS run. */
+  static Result refine(double[] t, int k, Decomposition start, int maxSweeps) {
     double[][] u = start.vectors();
-    Als.Factors factors = Als.run(t, k, copy(u), copy(u), copy(u), MAX_SWEEPS, TOLERANCE);
+    Als.Factors factors = Als.run(t, k, copy(u), copy(u), copy(u), maxSweeps, TOLERANCE);
     int sweeps = factors.sweeps();
     boolean converged = factors.converged();
     Decomposition refined = fitted(t, factors.symmetric(k), k);
@@ -82,7 +88,7 @@ public final class CpRefinement {
         double[][] reseeded = copy(refined.vectors());
         reseeded[unit] = seed;
         Als.Factors again = Als.run(t, k, copy(reseeded), copy(reseeded), copy(reseeded),
-            MAX_SWEEPS, TOLERANCE);
+            maxSweeps, TOLERANCE);
         sweeps += again.sweeps();
         Decomposition candidate = fitted(t, again.symmetric(k), k);
         if (candidate.residual() < refined.residual() * (1 - 1e-6)) {

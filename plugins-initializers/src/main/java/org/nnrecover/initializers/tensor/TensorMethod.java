@@ -288,6 +288,9 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     diagnostics.put(prefix + "refinement.residual", refined.refined().residual());
     diagnostics.put(prefix + "refinement.cancellation-before", refined.cancellationBefore());
     diagnostics.put(prefix + "refinement.cancellation-after", refined.cancellationAfter());
+    // iterations: sweeps summed over the first ALS run and each repair tried (it can exceed the
+    // per-run cap); cap-reached: whether the kept run stopped at the cap. The method text below is
+    // unchanged so that records made before this note still pass run --from-record.
     diagnostics.put(prefix + "refinement.iterations", refined.iterations());
     diagnostics.put(prefix + "refinement.method", "alternating least squares from the decomposer's"
         + " unit vectors, at most " + CpRefinement.MAX_SWEEPS + " sweeps");

@@ -107,6 +107,34 @@ class DecomposerTest {
   }
 
   @Test
+  void refinementSaysWhenItsSweepCapBinds() {
+    // The start of refinementRestoresExactComponentsFromPerturbedStart needs more than 5 sweeps:
+    // with a cap of 5 the run stops there unconverged, and the result says so.
+    SplittableRandom random = new SplittableRandom(7);
+    double[][] u = components(random);
+    double[] lambda = {1.5, -2, 0.7, 3, -1.1};
+    double[] t = SymmetricTensors.compose(u, lambda, K);
+    double[][] perturbed = new double[K][];
+    for (int i = 0; i < K; i++) {
+      perturbed[i] = u[i].clone();
+      for (int a = 0; a < K; a++) {
+        perturbed[i][a] += 0.02 * random.nextGaussian();
+      }
+      SymmetricTensors.normalize(perturbed[i]);
+    }
+    double[] weights = SymmetricTensors.fitWeights(t, perturbed, K);
+    Decomposition start = new Decomposition(perturbed, weights,
+        SymmetricTensors.residual(t, perturbed, weights, K));
+    CpRefinement.Result capped = CpRefinement.refine(t, K, start, 5);
+    assertTrue(!capped.converged(), "a cap of 5 sweeps must bind");
+    assertTrue(capped.iterations() >= 5, capped.iterations() + " sweeps");
+    CpRefinement.Result free = CpRefinement.refine(t, K, start);
+    assertTrue(free.converged(), "the default cap must not bind here");
+    assertTrue(free.iterations() > 5 && free.iterations() < CpRefinement.MAX_SWEEPS,
+        free.iterations() + " sweeps");
+  }
+
+  @Test
   void refinementMovesAUnitWhoseWeightIsZero() {
     // The large-k failure: a start with a unit of weight exactly 0. In the former parameterization
     // x_i = cbrt(lambda_i) u_i that unit sat at x_i = 0, where the gradient 3 T(I, x_i, x_i) is 0,
