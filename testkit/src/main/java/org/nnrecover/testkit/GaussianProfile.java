@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.numerics.GaussianQuadrature;
+import org.nnrecover.api.numerics.Hermite;
 
 /**
  * A plain {@link ActivationProfile} for tests: each Gaussian expectation by the same quadrature as
@@ -20,21 +21,6 @@ final class GaussianProfile implements ActivationProfile {
     this.activation = activation;
   }
 
-  /** Probabilists' Hermite polynomial He_j(z) by its three-term recurrence. */
-  static double hermitePolynomial(int j, double z) {
-    double previous = 1;
-    double current = z;
-    if (j == 0) {
-      return previous;
-    }
-    for (int m = 1; m < j; m++) {
-      double next = z * current - m * previous;
-      previous = current;
-      current = next;
-    }
-    return current;
-  }
-
   @Override
   public Activation activation() {
     return activation;
@@ -43,7 +29,7 @@ final class GaussianProfile implements ActivationProfile {
   @Override
   public double hermite(int j, double sigma) {
     return GaussianQuadrature.expectation(
-        z -> activation.value(sigma * z) * hermitePolynomial(j, z));
+        z -> activation.value(sigma * z) * Hermite.value(j, z));
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.nnrecover.core.theory;
 
 import org.nnrecover.api.Activation;
 import org.nnrecover.api.numerics.GaussianQuadrature;
+import org.nnrecover.api.numerics.Hermite;
 
 /**
  * All the Gaussian expectations of one activation at one scale sigma, computed in one pass over
@@ -44,11 +45,7 @@ public record GaussianMoments(double sigma, double[] hermite, double[] alpha, do
         if (nonFinite == null && !(Double.isFinite(phi) && Double.isFinite(d))) {
           nonFinite = "phi(" + sigma * z + ") = " + phi + ", phi'(" + sigma * z + ") = " + d;
         }
-        he[0] = 1;
-        he[1] = z;
-        for (int j = 1; j < MAX_ORDER; j++) {
-          he[j + 1] = z * he[j] - j * he[j - 1];
-        }
+        Hermite.values(z, MAX_ORDER, he);
         double wphi = w * phi;
         for (int j = 0; j <= MAX_ORDER; j++) {
           m[j] += wphi * he[j];

@@ -4,6 +4,7 @@ import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleKernels;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
+import org.nnrecover.api.numerics.Hermite;
 import org.nnrecover.api.numerics.Vectors;
 
 /**
@@ -258,7 +259,7 @@ public final class Moments {
         double[] he = new double[m + 1];
         for (int r = 0; r < count; r++) {
           double label = label(labels, y[yo + r], z, r * mm);
-          hermite(m > 0 ? z[r * mm + mm - 1] : 0, m, he);
+          Hermite.values(m > 0 ? z[r * mm + mm - 1] : 0, m, he);
           acc[0] += label * he[m];
           if (m >= 2) {
             acc[1] += label * he[m - 2];
@@ -297,7 +298,7 @@ public final class Moments {
         for (int r = 0; r < count; r++) {
           int zr = r * mm;
           double label = label(labels, y[yo + r], z, zr + labelAt);
-          hermite(m > 0 ? z[zr + mm - 1] : 0, m, he);
+          Hermite.values(m > 0 ? z[zr + mm - 1] : 0, m, he);
           double g0 = label * he[m];
           double g1 = m > 0 ? label * he[m - 1] : 0;
           for (int c = 0; c < b; c++) {
@@ -545,28 +546,12 @@ public final class Moments {
     double[][] he = new double[m + 1][h.length];
     double[] one = new double[m + 1];
     for (int j = 0; j < h.length; j++) {
-      hermite(h[j], m, one);
+      Hermite.values(h[j], m, one);
       for (int q = 0; q <= m; q++) {
         he[q][j] = one[q];
       }
     }
     return he;
-  }
-
-  /** He_0(h)..He_m(h) into {@code out} by the three-term recurrence. */
-  private static void hermite(double h, int m, double[] out) {
-    double previous = 1;
-    double current = h;
-    out[0] = 1;
-    if (m >= 1) {
-      out[1] = current;
-    }
-    for (int q = 1; q < m; q++) {
-      double next = h * current - q * previous;
-      previous = current;
-      current = next;
-      out[q + 1] = next;
-    }
   }
 
   private static double[] weighted(double[] labels, double[][] he, int q) {

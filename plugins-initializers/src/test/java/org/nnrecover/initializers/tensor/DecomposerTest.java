@@ -120,7 +120,7 @@ class DecomposerTest {
       for (int a = 0; a < K; a++) {
         perturbed[i][a] += 0.02 * random.nextGaussian();
       }
-      SymmetricTensors.normalize(perturbed[i]);
+      Vectors.normalize(perturbed[i]);
     }
     double[] weights = SymmetricTensors.fitWeights(t, perturbed, K);
     Decomposition start = new Decomposition(perturbed, weights,
