@@ -87,7 +87,12 @@ final class ReportCommand implements Callable<Integer> {
     out.println("wrote " + SummaryCsv.write(home, report));
     if (!options.kinds().isEmpty()) {
       ReportCharts.Drawn charts = ReportCharts.draw(report, options, home.resolve("charts"));
-      charts.notes().forEach(note -> out.println("note: " + note));
+      // with every kind (the default) a kind that does not apply to this store is no news,
+      // unless nothing was drawn at all; a kind asked for by name always says why it is missing
+      if (charts.files().isEmpty()
+          || !options.kinds().equals(EnumSet.allOf(ReportCharts.Kind.class))) {
+        charts.notes().forEach(note -> out.println("note: " + note));
+      }
       out.println("wrote " + charts.files().size() / 2 + " charts (PNG and SVG) in "
           + home.resolve("charts"));
     }
