@@ -2,22 +2,24 @@
 """Approach II: the count of v_i = +1 is settled in the first iterations (v flips only while
 |grad_v| > 1 / eta = 50). For several protocol variants, the fraction of seeds whose count matches
 the teacher's after 20 iterations (it does not change later) - the ceiling of the success rate.
-Usage: early-count.py SEEDS"""
+Usage: fig1c-II-early-count.py SEEDS"""
+import importlib.util
+import pathlib
 import sys
 import numpy as np
+
+# the same seeds, teachers and samples as fig1c-II-numpy.py
+_spec = importlib.util.spec_from_file_location(
+    "fig1c_ii_numpy", pathlib.Path(__file__).with_name("fig1c-II-numpy.py"))
+protocol = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(protocol)
 
 d, k, n, kappa, eta = 10, 5, 10000, 2.0, 0.02
 seeds = int(sys.argv[1])
 
 
 def run(seed, variant):
-    rng = np.random.default_rng(seed)
-    X = rng.standard_normal((d, n))
-    U, _ = np.linalg.qr(rng.standard_normal((d, k)))
-    Q, _ = np.linalg.qr(rng.standard_normal((k, k)))
-    Ws = U @ np.diag(np.linspace(1, kappa, k)) @ Q.T
-    vs = np.sign(rng.random(k) - 0.5)
-    y = vs @ np.maximum(Ws.T @ X, 0) ** 2
+    rng, X, Ws, vs, y = protocol.teacher_and_data(seed)
     v = np.sign(rng.standard_normal(k))
     W = rng.standard_normal((d, k)) * (1 / np.sqrt(d) if variant == "W0 ~ N(0, 1/d)" else 1)
     v0 = v.copy()
