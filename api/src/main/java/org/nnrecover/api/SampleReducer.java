@@ -59,6 +59,61 @@ public interface SampleReducer {
   interface PortableTask extends SampleBlockTask, java.io.Serializable {}
 
   /**
+   * Work on one block that gives each of its rows a few numbers: a per-row map, not a sum. It
+   * writes nothing but {@code out}, so it may run in another JVM (see {@link PortableTask}).
+   *
+   * @since 1.2
+   */
+  @FunctionalInterface
+  interface RowTask extends java.io.Serializable {
+    /**
+     * Writes row r's {@code width} numbers to {@code out[r * width ...]} for every row r of the
+     * block.
+     *
+     * @param block the block's rows (valid during this call only, never written to)
+     * @param out zeroed, {@code block.rows() * width} entries, owned by this call
+     */
+    void rows(SampleBlock block, double[] out);
+  }
+
+  /**
+   * Runs {@code task} on every block of {@code samples} and returns its rows' numbers in sample
+   * order: sample j's {@code width} numbers at {@code [j * width, (j + 1) * width)}. Nothing is
+   * summed, so the result is the same bits wherever each block ran. The default runs the blocks
+   * one after another on the calling thread.
+   *
+   * @throws IllegalArgumentException when n * width does not fit one Java array
+   * @since 1.2
+   */
+  default double[] rows(Samples samples, int width, RowTask task) {
+    double[] result = new double[rowsLength(samples, width)];
+    SampleBlock view = new SampleBlock();
+    for (int b = 0; b < samples.blocks(); b++) {
+      SampleBlock block = samples.block(b, view);
+      double[] out = new double[block.rows() * width];
+      task.rows(block, out);
+      System.arraycopy(out, 0, result, (int) (block.firstRow() * width), out.length);
+    }
+    return result;
+  }
+
+  /**
+   * The length of {@link #rows}'s result, n * width.
+   *
+   * @throws IllegalArgumentException when it does not fit one Java array
+   * @since 1.2
+   */
+  static int rowsLength(Samples samples, int width) {
+    long length = (long) samples.n() * width;
+    long largest = Integer.MAX_VALUE - 8; // the largest Java array the JVM reliably allocates
+    if (width < 1 || length > largest) {
+      throw new IllegalArgumentException("a per-row pass needs 1 <= width and n * width <= "
+          + largest + "; got n = " + samples.n() + ", width = " + width);
+    }
+    return (int) length;
+  }
+
+  /**
    * Sums {@code task} over the blocks of the index range [0, n) (blocks of {@link
    * Samples#BLOCK_ROWS}). For passes over per-sample arrays; a pass over the samples themselves
    * uses {@link #sum(Samples, int, SampleBlockTask)}.

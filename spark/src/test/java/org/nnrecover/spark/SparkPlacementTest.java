@@ -155,6 +155,22 @@ class SparkPlacementTest {
       reducer.sum(samples, 1, fills);
       assertEquals(SPEC.n(), filled[0]);
       assertEquals(1, placement.times().initializerPasses());
+      // a per-row pass: each row's y x_1 and position, in sample order, from the executors
+      SampleReducer.RowTask rows = (block, out) -> {
+        for (int r = 0; r < block.rows(); r++) {
+          out[2 * r] = block.y()[block.yOffset() + r] * block.x()[block.xOffset() + r * d];
+          out[2 * r + 1] = block.firstRow() + r;
+        }
+      };
+      double[] shipped = reducer.rows(samples, 2, rows);
+      assertEquals(2, placement.times().initializerPasses());
+      for (int j = 0; j < SPEC.n(); j += 997) {
+        assertEquals(j, shipped[2 * j + 1]);
+      }
+      try (BlockExecutor local = new BlockExecutor(1)) {
+        assertArrayEquals(local.rows(SampleGenerator.generate(teacher, activation, SPEC.n(),
+            SPEC.noise(), SPEC.seed(), local), 2, rows), shipped);
+      }
     }
   }
 

@@ -168,6 +168,19 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
   }
 
   @Override
+  public double[] rows(Samples samples, int width, RowTask task) {
+    double[] result = new double[SampleReducer.rowsLength(samples, width)];
+    SampleBlock[] views = newViews();
+    forEachBlock(samples.blocks(), (long) samples.size() * width, (b, worker) -> {
+      SampleBlock block = samples.block(b, views[worker]);
+      double[] out = new double[block.rows() * width];
+      task.rows(block, out);
+      System.arraycopy(out, 0, result, (int) (block.firstRow() * width), out.length);
+    });
+    return result;
+  }
+
+  @Override
   public double[] sum(Samples samples, int width, SampleBlockTask task) {
     int blocks = samples.blocks();
     double[][] partial = new double[blocks][width];

@@ -1,11 +1,14 @@
 package org.nnrecover.core.parallel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
+import org.nnrecover.api.SampleReducer;
+import org.nnrecover.api.Samples;
 
 class BlockExecutorTest {
 
@@ -80,5 +83,51 @@ class BlockExecutorTest {
       double[] total = executor.sum(5000, 1, (from, to, acc) -> acc[0] += to - from);
       assertEquals(5000, total[0], 0);
     }
+  }
+
+  @Test
+  void perRowPassesGiveEachSampleItsRowsInSampleOrderForAnyThreadCount() {
+    // 65 blocks, the last one short, enough work (n d width > 2^20) for the pool's threads;
+    // each row gets (its sample index, x . (1..d), y)
+    int n = 64 * Samples.BLOCK_ROWS + 7;
+    int d = 3;
+    double[] x = new double[n * d];
+    double[] y = new double[n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.sin(i);
+    }
+    for (int j = 0; j < n; j++) {
+      y[j] = Math.cos(j);
+    }
+    Samples samples = new Samples(x, y, d);
+    SampleReducer.RowTask task = (block, out) -> {
+      for (int r = 0; r < block.rows(); r++) {
+        double dot = 0;
+        for (int a = 0; a < block.d(); a++) {
+          dot += block.x()[block.xOffset() + r * block.d() + a] * (a + 1);
+        }
+        out[3 * r] = block.firstRow() + r;
+        out[3 * r + 1] = dot;
+        out[3 * r + 2] = block.y()[block.yOffset() + r];
+      }
+    };
+    double[] expected = new double[3 * n];
+    for (int j = 0; j < n; j++) {
+      expected[3 * j] = j;
+      expected[3 * j + 1] = x[j * d] + 2 * x[j * d + 1] + 3 * x[j * d + 2];
+      expected[3 * j + 2] = y[j];
+    }
+    SampleReducer sequential = (count, width, blockTask) -> {
+      throw new AssertionError("not used");
+    };
+    assertArrayEquals(expected, sequential.rows(samples, 3, task));
+    for (int threads = 1; threads <= 3; threads++) {
+      try (BlockExecutor executor = new BlockExecutor(threads)) {
+        assertArrayEquals(expected, executor.rows(samples, 3, task), threads + " threads");
+      }
+    }
+    IllegalArgumentException tooWide = assertThrows(IllegalArgumentException.class,
+        () -> sequential.rows(samples, Integer.MAX_VALUE / 1000, task));
+    assertTrue(tooWide.getMessage().contains("n * width"), tooWide.getMessage());
   }
 }

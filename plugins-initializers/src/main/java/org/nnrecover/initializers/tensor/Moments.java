@@ -147,12 +147,20 @@ public final class Moments {
    */
   public double[] affineResiduals(int[] rows, double mean, double[] m1) {
     checkRows(rows);
-    double[] out = new double[rows.length];
     Labels labels = new Labels(mean, m1);
     double[] u = columns(null, 0, labels, null);
     int mm = u.length / samples.d();
     SampleKernels kernels = this.kernels;
     int d = samples.d();
+    if (everySample(rows)) { // a per-row pass, which may run where the blocks are
+      return reducer.rows(samples, 1, (block, out) -> {
+        double[] z = project(kernels, d, block.x(), block.xOffset(), block.rows(), u);
+        for (int r = 0; r < block.rows(); r++) {
+          out[r] = label(labels, block.y()[block.yOffset() + r], z, r * mm);
+        }
+      });
+    }
+    double[] out = new double[rows.length];
     sumRuns(rows, 0, false, (x, xo, y, yo, count, position, acc) -> {
       double[] z = project(kernels, d, x, xo, count, u);
       for (int r = 0; r < count; r++) {
@@ -171,12 +179,26 @@ public final class Moments {
    */
   public double[][] project(int[] rows, double[] basis, int k, double[] alpha) {
     checkRows(rows);
-    double[] t = new double[rows.length * k];
-    double[] h = alpha == null ? null : new double[rows.length];
     double[] u = columns(basis, k, Labels.PLAIN, alpha);
     int mm = k + (alpha == null ? 0 : 1);
     int d = samples.d();
     SampleKernels kernels = this.kernels;
+    if (everySample(rows)) { // a per-row pass, which may run where the blocks are
+      double[] z = reducer.rows(samples, mm, (block, out) ->
+          kernels.project(block.x(), block.xOffset(), block.rows(), d, u, mm, out, 0));
+      if (alpha == null) {
+        return new double[][] {z, null};
+      }
+      double[] t = new double[rows.length * k];
+      double[] h = new double[rows.length];
+      for (int j = 0; j < rows.length; j++) {
+        System.arraycopy(z, j * mm, t, j * k, k);
+        h[j] = z[j * mm + k];
+      }
+      return new double[][] {t, h};
+    }
+    double[] t = new double[rows.length * k];
+    double[] h = alpha == null ? null : new double[rows.length];
     sumRuns(rows, 0, false, (x, xo, y, yo, count, position, acc) -> {
       if (h == null) {
         kernels.project(x, xo, count, d, u, k, t, position * k);
@@ -517,7 +539,12 @@ public final class Moments {
   }
 
   /** Refuses a row subset that is not strictly increasing within [0, n). */
-  private void checkRows(int[] rows) {
+  /** Whether the subset is every sample (its rows strictly increase, so then rows[j] = j). */
+  private boolean everySample(int[] rows) {
+    return rows.length == samples.n();
+  }
+
+    private void checkRows(int[] rows) {
     for (int j = 0; j < rows.length; j++) {
       if (rows[j] < 0 || rows[j] >= samples.n() || (j > 0 && rows[j] <= rows[j - 1])) {
         throw new IllegalArgumentException("row subsets must be strictly increasing sample indices"

@@ -6,6 +6,7 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.nnrecover.api.SampleBlock;
@@ -16,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The initializer's block sums on the executors that hold the run's blocks. A {@link
+ * The initializer's block passes on the executors that hold the run's blocks. A {@link
  * SampleReducer.PortableTask} over the run's samples travels to the partitions; each returns one
  * accumulator per block and the driver adds them in block order with {@link
- * BlockExecutor#combineInOrder}, as the local reducer does: the same bits. Every other pass (a task
+ * BlockExecutor#combineInOrder}, as the local reducer does: the same bits. A per-row pass ({@link
+ * SampleReducer.RowTask}) returns each block's rows, placed in sample order. Every other pass (a task
  * that fills the caller's arrays, an index-range sum, a task that does not serialize, or one whose
  * class the executors cannot load because it came from a plugin jar's own class loader) runs on
  * the driver's threads over the driver's view of the samples, with the same result.
@@ -57,14 +59,56 @@ final class ExecutorReducer implements SampleReducer {
         || !shippable(portable)) {
       return local.sum(samples, width, task);
     }
-    long begin = System.nanoTime();
-    blocks.context().setJobDescription("nnrecover: initializer pass (width " + width + ")");
-    List<BlockSums> results = blocks.mapPartitions(pass(portable, samples.n(), samples.d(),
-        width)).collect();
-    double[][] partial = new double[samples.blocks()][width];
-    BlockSums.place(results, 0, partial.length, partial);
-    times.initializerPass(System.nanoTime() - begin);
+    double[][] partial = onExecutors(samples, b -> width, "pass (width " + width + ")", block -> {
+      double[] acc = new double[width];
+      portable.accumulate(block, acc);
+      return acc;
+    });
     return BlockExecutor.combineInOrder(partial, width);
+  }
+
+  @Override
+  public double[] rows(Samples samples, int width, RowTask task) {
+    if (samples != driverSamples || !shippable(task)) {
+      return local.rows(samples, width, task);
+    }
+    double[] result = new double[SampleReducer.rowsLength(samples, width)];
+    double[][] perBlock = onExecutors(samples, b -> samples.blockRows(b) * width,
+        "per-row pass (width " + width + ")",
+        block -> {
+          double[] out = new double[block.rows() * width];
+          task.rows(block, out);
+          return out;
+        });
+    for (int b = 0; b < perBlock.length; b++) {
+      System.arraycopy(perBlock[b], 0, result, b * Samples.BLOCK_ROWS * width,
+          perBlock[b].length);
+    }
+    return result;
+  }
+
+  /** What a shipped pass computes from one block. */
+  private interface BlockResult extends java.io.Serializable {
+    double[] of(SampleBlock block);
+  }
+
+  /**
+   * Runs {@code result} on every block where the blocks are, one job; the blocks' arrays (block b's
+   * of length {@code length(b)}) by block index.
+   */
+  private double[][] onExecutors(Samples samples, IntUnaryOperator length, String what,
+      BlockResult result) {
+    long begin = System.nanoTime();
+    blocks.context().setJobDescription("nnrecover: initializer " + what);
+    List<BlockSums> results = blocks.mapPartitions(pass(result, samples.n(), samples.d()))
+        .collect();
+    double[][] perBlock = new double[samples.blocks()][];
+    for (int b = 0; b < perBlock.length; b++) {
+      perBlock[b] = new double[length.applyAsInt(b)];
+    }
+    BlockSums.place(results, 0, perBlock.length, perBlock);
+    times.initializerPass(System.nanoTime() - begin);
+    return perBlock;
   }
 
   /**
@@ -72,7 +116,7 @@ final class ExecutorReducer implements SampleReducer {
    * path (built-in plugins; a plugin jar's classes live in a loader of their own there too) and it
    * serializes.
    */
-  private static boolean shippable(PortableTask task) {
+  private static boolean shippable(java.io.Serializable task) {
     if (task.getClass().getClassLoader() != ExecutorReducer.class.getClassLoader()) {
       return false;
     }
@@ -86,9 +130,9 @@ final class ExecutorReducer implements SampleReducer {
     }
   }
 
-  /** The task over each block of a partition, one zeroed accumulator per block. */
-  private static FlatMapFunction<Iterator<ExecutorBlock>, BlockSums> pass(PortableTask task,
-      int n, int d, int width) {
+  /** {@code result} of each block of a partition, in block order. */
+  private static FlatMapFunction<Iterator<ExecutorBlock>, BlockSums> pass(BlockResult result,
+      int n, int d) {
     return partition -> {
       List<double[]> sums = new ArrayList<>();
       int first = -1;
@@ -98,12 +142,10 @@ final class ExecutorReducer implements SampleReducer {
         ExecutorBlock block = partition.next();
         // a one-block view of the whole set, so that the task sees the block's true index and rows
         Samples one = new Samples(n, d, (b, into) -> into.point(block.x(), 0, block.y(), 0));
-        double[] acc = new double[width];
-        task.accumulate(one.block(block.index(), view), acc);
+        sums.add(result.of(one.block(block.index(), view)));
         if (first < 0) {
           first = block.index();
         }
-        sums.add(acc);
       }
       return List.of(new BlockSums(first, sums.toArray(double[][]::new),
           System.nanoTime() - begin)).iterator();
