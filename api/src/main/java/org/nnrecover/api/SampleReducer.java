@@ -74,6 +74,13 @@ public interface SampleReducer {
      * @param out zeroed, {@code block.rows() * width} entries, owned by this call
      */
     void rows(SampleBlock block, double[] out);
+
+    /** This task's numbers for {@code block}: a new zeroed array of its rows times width, filled. */
+    default double[] of(SampleBlock block, int width) {
+      double[] out = new double[block.rows() * width];
+      rows(block, out);
+      return out;
+    }
   }
 
   /**
@@ -90,8 +97,7 @@ public interface SampleReducer {
     SampleBlock view = new SampleBlock();
     for (int b = 0; b < samples.blocks(); b++) {
       SampleBlock block = samples.block(b, view);
-      double[] out = new double[block.rows() * width];
-      task.rows(block, out);
+      double[] out = task.of(block, width);
       System.arraycopy(out, 0, result, (int) (block.firstRow() * width), out.length);
     }
     return result;

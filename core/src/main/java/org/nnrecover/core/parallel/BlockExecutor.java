@@ -173,8 +173,7 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
     SampleBlock[] views = newViews();
     forEachBlock(samples.blocks(), (long) samples.size() * width, (b, worker) -> {
       SampleBlock block = samples.block(b, views[worker]);
-      double[] out = new double[block.rows() * width];
-      task.rows(block, out);
+      double[] out = task.of(block, width);
       System.arraycopy(out, 0, result, (int) (block.firstRow() * width), out.length);
     });
     return result;

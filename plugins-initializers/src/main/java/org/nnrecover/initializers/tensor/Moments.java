@@ -78,14 +78,24 @@ public final class Moments {
    */
   private double[] sumRuns(int[] rows, int width, boolean portable, RunTask task) {
     int d = samples.d();
+    // every sample: no subset to search (nor to ship with a portable pass)
+    int[] subset = everySample(rows) ? null : rows;
     return reducer.sum(samples, width, portable
-        ? (SampleReducer.PortableTask) (block, acc) -> runs(rows, d, task, block, acc)
-        : (block, acc) -> runs(rows, d, task, block, acc));
+        ? (SampleReducer.PortableTask) (block, acc) -> runs(subset, d, task, block, acc)
+        : (block, acc) -> runs(subset, d, task, block, acc));
   }
 
-  /** {@code task} over the runs of subset rows in one block (see {@link #sumRuns}). */
+  /**
+   * {@code task} over the runs of subset rows in one block (see {@link #sumRuns}); a null subset
+   * is every sample, one run per block.
+   */
   private static void runs(int[] rows, int d, RunTask task, SampleBlock block, double[] acc) {
     long first = block.firstRow();
+    if (rows == null) {
+      task.accept(block.x(), block.xOffset(), block.y(), block.yOffset(), block.rows(),
+          (int) first, acc);
+      return;
+    }
     int lo = lowerBound(rows, first);
     int hi = lowerBound(rows, first + block.rows());
     if (lo == hi) {

@@ -81,12 +81,8 @@ class DecomposerTest {
     }
   }
 
-  @Test
-  void refinementRestoresExactComponentsFromPerturbedStart() {
-    SplittableRandom random = new SplittableRandom(7);
-    double[][] u = components(random);
-    double[] lambda = {1.5, -2, 0.7, 3, -1.1};
-    double[] t = SymmetricTensors.compose(u, lambda, K);
+  /** The components {@code u}, each moved by 0.02 per entry and renormalized, weights fitted. */
+  private static Decomposition perturbedStart(double[][] u, double[] t, SplittableRandom random) {
     double[][] perturbed = new double[K][];
     for (int i = 0; i < K; i++) {
       perturbed[i] = u[i].clone();
@@ -96,8 +92,17 @@ class DecomposerTest {
       Vectors.normalize(perturbed[i]);
     }
     double[] weights = SymmetricTensors.fitWeights(t, perturbed, K);
-    Decomposition start = new Decomposition(perturbed, weights,
+    return new Decomposition(perturbed, weights,
         SymmetricTensors.residual(t, perturbed, weights, K));
+  }
+
+  @Test
+  void refinementRestoresExactComponentsFromPerturbedStart() {
+    SplittableRandom random = new SplittableRandom(7);
+    double[][] u = components(random);
+    double[] lambda = {1.5, -2, 0.7, 3, -1.1};
+    double[] t = SymmetricTensors.compose(u, lambda, K);
+    Decomposition start = perturbedStart(u, t, random);
     CpRefinement.Result result = CpRefinement.refine(t, K, start);
     assertTrue(result.accepted(), result.reason());
     assertTrue(result.converged(), "sweep cap reached");
@@ -114,17 +119,7 @@ class DecomposerTest {
     double[][] u = components(random);
     double[] lambda = {1.5, -2, 0.7, 3, -1.1};
     double[] t = SymmetricTensors.compose(u, lambda, K);
-    double[][] perturbed = new double[K][];
-    for (int i = 0; i < K; i++) {
-      perturbed[i] = u[i].clone();
-      for (int a = 0; a < K; a++) {
-        perturbed[i][a] += 0.02 * random.nextGaussian();
-      }
-      Vectors.normalize(perturbed[i]);
-    }
-    double[] weights = SymmetricTensors.fitWeights(t, perturbed, K);
-    Decomposition start = new Decomposition(perturbed, weights,
-        SymmetricTensors.residual(t, perturbed, weights, K));
+    Decomposition start = perturbedStart(u, t, random);
     CpRefinement.Result capped = CpRefinement.refine(t, K, start, 5);
     assertTrue(!capped.converged(), "a cap of 5 sweeps must bind");
     assertTrue(capped.iterations() >= 5, capped.iterations() + " sweeps");

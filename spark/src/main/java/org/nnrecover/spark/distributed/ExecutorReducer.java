@@ -74,12 +74,7 @@ final class ExecutorReducer implements SampleReducer {
     }
     double[] result = new double[SampleReducer.rowsLength(samples, width)];
     double[][] perBlock = onExecutors(samples, b -> samples.blockRows(b) * width,
-        "per-row pass (width " + width + ")",
-        block -> {
-          double[] out = new double[block.rows() * width];
-          task.rows(block, out);
-          return out;
-        });
+        "per-row pass (width " + width + ")", block -> task.of(block, width));
     for (int b = 0; b < perBlock.length; b++) {
       System.arraycopy(perBlock[b], 0, result, b * Samples.BLOCK_ROWS * width,
           perBlock[b].length);
