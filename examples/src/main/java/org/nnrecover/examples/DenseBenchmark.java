@@ -8,7 +8,7 @@ import org.nnrecover.initializers.tensor.Dense;
 
 /**
  * The small dense problems of the tensor initializer ({@link Dense}), one call each, at the sizes
- * the initializer meets for k hidden units: the d x (k + 8) block of the subspace iteration
+ * the initializer meets for k hidden units: the d x (k + 8) block of the block Krylov method
  * (d = 200), its (k + 8) x (k + 8) Rayleigh-Ritz eigenproblem, the k x k Cholesky and LU systems of
  * the magnitude fit, the joint selection and ALS, and the weight fit's least squares with
  * k (k + 1) (k + 2) / 6 rows. It measures whether ojalgo's per-call allocation costs anything at

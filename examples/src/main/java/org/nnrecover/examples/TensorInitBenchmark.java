@@ -35,7 +35,7 @@ import org.nnrecover.core.theory.ActivationProfiles;
 import org.nnrecover.initializers.TensorInitializerProvider;
 import org.nnrecover.initializers.tensor.Dense;
 import org.nnrecover.initializers.tensor.Moments;
-import org.nnrecover.initializers.tensor.SubspaceIteration;
+import org.nnrecover.initializers.tensor.BlockKrylov;
 
 /**
  * Speed and accuracy of the tensor initializer (issue 4). Not a test: run with
@@ -43,7 +43,7 @@ import org.nnrecover.initializers.tensor.SubspaceIteration;
  *
  * <ul>
  *   <li>{@code scaling}: d = 100..1600, n = 250 d, k = 10 (squared ReLU): times of one P2_hat U
- *       product, building R3, the decomposition, the subspace iteration (and its count), the whole
+ *       product, building R3, the decomposition, the block Krylov passes (and their count), the whole
  *       initializer, and the log-log slope of the per-pass time against n d.
  *   <li>{@code k}: the same at d = 200, n = 50000 for k = 5, 10, 20, 40.
  *   <li>{@code accuracy}: init unitError median [min, max] and v-right count over seeds 1..10,
@@ -126,7 +126,7 @@ public final class TensorInitBenchmark {
     double pass = (System.nanoTime() - t0) / 1e6 / reps;
 
     t0 = System.nanoTime();
-    SubspaceIteration.Result sub = SubspaceIteration.run(p2::apply, d, k, OVERSAMPLING, 1e-3, 200,
+    BlockKrylov.Result sub = BlockKrylov.run(p2::apply, d, k, OVERSAMPLING, 1e-3, 200,
         random);
     double subspaceMs = (System.nanoTime() - t0) / 1e6;
 
@@ -146,7 +146,7 @@ public final class TensorInitBenchmark {
     String error = String.format("%.3f",
         RecoveryMetrics.compute(teacher, w0, Double.NaN).unitError());
     System.out.printf("%6d %8d %9.1f %9.1f %11.1f %6d %13.1f %10.1f  %s  (decomp residual %.3g;"
-        + " the initializer's own subspace iterations: %s; its seconds: subspace %s, tensor %s,"
+        + " the initializer's own subspace passes: %s; its seconds: subspace %s, tensor %s,"
         + " decomposition + refinement %s, refinement sweeps %s)%n", d, n, pass, r3Ms,
         decompositionMs, sub.iterations(), subspaceMs, totalMs, error, dec.residual(),
         context.recorded().get("subspace.iterations"), seconds(context, "subspace"),
@@ -173,7 +173,7 @@ public final class TensorInitBenchmark {
       double wall = (System.nanoTime() - t0) * 1e-9;
       double cpuSeconds = (os.getProcessCpuTime() - cpu) * 1e-9;
       System.out.printf("run %d: wall %.2f s, process CPU %.2f s; seconds subspace %s, tensor %s,"
-          + " decomposition %s, magnitudes-and-signs %s; subspace iterations %s; unitError %.4f%n",
+          + " decomposition %s, magnitudes-and-signs %s; subspace passes %s; unitError %.4f%n",
           run, wall, cpuSeconds, seconds(context, "subspace"), seconds(context, "tensor"),
           seconds(context, "decomposition"), seconds(context, "magnitudes-and-signs"),
           context.recorded().get("subspace.iterations"),

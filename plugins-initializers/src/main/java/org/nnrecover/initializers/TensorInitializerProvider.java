@@ -33,9 +33,11 @@ public final class TensorInitializerProvider implements InitializerProvider {
         ParamSpec.ofPlugin("decomposer", "jennrich", PluginKind.TENSOR_DECOMPOSER,
             "the symmetric CP decomposition of the k x k x k tensor"),
         ParamSpec.ofDouble("power-tolerance", 1e-3, 0, 1,
-            "subspace iteration stops when its estimated distance to the converged subspace"
-                + " (last movement x g / (1 - g), g = |theta_k+1 / theta_k|) is below this"),
-        ParamSpec.ofInt("power-max-iterations", 200, 1, 100000, "subspace iteration cap"),
+            "block Krylov stops when its estimated distance to the converged subspace"
+                + " (last movement x r / (1 - r), r the smaller of g = |theta_k+1 / theta_k| and the"
+                + " ratio of the last two movements) is below this"),
+        ParamSpec.ofInt("power-max-iterations", 200, 1, 100000,
+            "block Krylov cap (passes over the samples)"),
         ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
         ParamSpec.ofBoolean("refine", true,
             "least-squares refinement of the decomposition, accepted only under the guard"),

@@ -165,7 +165,7 @@ public final class MomentSteps {
    * Result of step 2: the Ritz vectors and the diagnosis; {@code gapRatio} in the units of P2's
    * eigenvalues (the square root of the combined operator's when several alphas were combined).
    */
-  record Subspace(double[] basis, SubspaceIteration.Result iteration, double[] alpha,
+  record Subspace(double[] basis, BlockKrylov.Result iteration, double[] alpha,
       double gapRatio) {
 
     /** Whether the gap ratio is at most {@link #SMALL_GAP}: noise and signal are separated. */
@@ -176,7 +176,7 @@ public final class MomentSteps {
 
   /**
    * Step 2: top-k eigenvectors of the variance-reduced P2_hat (order j2; a random unit alpha of
-   * R^d when j2 > 2) by block subspace iteration, with its diagnosis recorded.
+   * R^d when j2 > 2) by block Krylov, with its diagnosis recorded.
    *
    * <p>When j2 > 2, P2_hat weighs unit i by {@code m_j2(sigma_i) (alpha . wbar_i)^(j2-2)}: for an
    * unlucky alpha some unit's factor is small and its eigenvalue sinks into the noise, which the
@@ -194,7 +194,7 @@ public final class MomentSteps {
     Moments.Labels labels = secondMomentLabels(moments, rows, varianceReduction);
     double[] alpha = j2 > 2 ? randomUnit(random, d) : null;
     Moments.SecondMomentOperator first = moments.secondMoment(rows, labels, j2 - 2, alpha);
-    SubspaceIteration.Result result = SubspaceIteration.run(first::apply, d, k, oversampling,
+    BlockKrylov.Result result = BlockKrylov.run(first::apply, d, k, oversampling,
         tolerance, maxIterations, random);
     double gap = result.gapRatio(k);
     if (j2 > 2) {
@@ -208,7 +208,7 @@ public final class MomentSteps {
           operators.add(moments.secondMoment(rows, labels, j2 - 2, randomUnit(random, d)));
         }
         int passes = result.iterations();
-        result = SubspaceIteration.run((u, b) -> sumOfSquares(operators, u, b, d), d, k,
+        result = BlockKrylov.run((u, b) -> sumOfSquares(operators, u, b, d), d, k,
             oversampling, tolerance, maxIterations, random);
         gap = Math.sqrt(result.gapRatio(k));
         diagnostics.put("subspace.combined", "sum of P2(alpha_m)^2 over " + draws + " alphas"
@@ -216,7 +216,7 @@ public final class MomentSteps {
         diagnostics.put("subspace.passes", passes + 2 * draws * result.iterations());
       }
     }
-    diagnostics.put("subspace.method", "block subspace iteration, block " + Math.min(d,
+    diagnostics.put("subspace.method", "block Krylov, block " + Math.min(d,
         k + oversampling) + ", P2_hat products from the samples in O(n d b)");
     diagnostics.put("subspace.iterations", result.iterations());
     diagnostics.put("subspace.converged", result.converged());
@@ -260,7 +260,7 @@ public final class MomentSteps {
   static final double SMALL_GAP = 0.75;
 
   /** The top-k Ritz values of a subspace result. */
-  static double[] topRitz(SubspaceIteration.Result result, int k) {
+  static double[] topRitz(BlockKrylov.Result result, int k) {
     return java.util.Arrays.copyOf(result.ritzValues(), k);
   }
 

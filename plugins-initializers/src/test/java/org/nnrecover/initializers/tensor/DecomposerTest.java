@@ -168,16 +168,6 @@ class DecomposerTest {
   }
 
   @Test
-  void subspaceStopsOnTheEstimatedRemainingError() {
-    // movement g / (1 - g) with g = |theta_k+1 / theta_k|: 1e-2 x 0.5 / 0.5; no gap: never stop.
-    assertEquals(1e-2, SubspaceIteration.remainingError(1e-2, new double[] {4, -2, 1}, 1), 1e-15);
-    assertEquals(Double.POSITIVE_INFINITY,
-        SubspaceIteration.remainingError(1e-9, new double[] {2, -2, 1}, 1));
-    assertEquals(Double.POSITIVE_INFINITY,
-        SubspaceIteration.remainingError(Double.NaN, new double[] {4, 1}, 1));
-  }
-
-  @Test
   void realPartsOfAConjugatePairAreOneDirection() {
     // The mechanism behind the duplicated Jennrich columns: for a real matrix, the eigenvectors of
     // a complex-conjugate eigenvalue pair are conjugates, so their real parts are equal.
