@@ -32,7 +32,7 @@ public final class TensorInitializerProvider implements InitializerProvider {
             "reuse: every step uses all samples; split: three disjoint random thirds (theory)"),
         ParamSpec.ofPlugin("decomposer", "jennrich", PluginKind.TENSOR_DECOMPOSER,
             "the symmetric CP decomposition of the k x k x k tensor"),
-        ParamSpec.ofDouble("power-tolerance", 1e-3, 0, 1,
+        ParamSpec.ofDouble("power-tolerance", 1e-2, 0, 1,
             "block Krylov stops when its estimated distance to the converged subspace"
                 + " (last movement x r / (1 - r), r the smaller of g = |theta_k+1 / theta_k| and the"
                 + " ratio of the last two movements) is below this"),
