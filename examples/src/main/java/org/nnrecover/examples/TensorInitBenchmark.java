@@ -51,7 +51,9 @@ import org.nnrecover.initializers.tensor.BlockKrylov;
  *   <li>{@code repeat D N K [RUNS]}: the default initializer RUNS times (default 3) in one JVM on
  *       the same samples, each run's wall time, its seconds.* and the CPU time of the whole process
  *       during it (JIT compiler threads included): the first run pays the JIT, the later ones
- *       show the compiled speed; CPU time is the number that heavy load distorts least.
+ *       show the compiled speed; CPU time is the number that heavy load distorts least. Also the
+ *       heap in use before each run (after a GC: mostly the samples) and its peak during the run
+ *       (the sum of the heap pools' peaks, an upper bound).
  * </ul>
  *
  * <p>The activations are the built-in plugins, their profiles core's {@link ActivationProfiles}.
@@ -165,20 +167,44 @@ public final class TensorInitBenchmark {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     System.out.println("threads " + executor.threads() + ", squared ReLU, d = " + d + ", n = " + n
         + ", k = " + k);
+    System.out.printf("samples: %.1f MB of x and y%n", ((double) n * d + n) * 8 / 1e6);
+    List<java.lang.management.MemoryPoolMXBean> heap = heapPools();
     for (int run = 1; run <= runs; run++) {
       Context context = new Context(samples, k, profile, 1, executor);
+      System.gc();
+      long before = used(heap, false);
+      heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
       long cpu = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       Network w0 = defaultMethod().initialize(context);
       double wall = (System.nanoTime() - t0) * 1e-9;
       double cpuSeconds = (os.getProcessCpuTime() - cpu) * 1e-9;
       System.out.printf("run %d: wall %.2f s, process CPU %.2f s; seconds subspace %s, tensor %s,"
-          + " decomposition %s, magnitudes-and-signs %s; subspace passes %s; unitError %.4f%n",
+          + " decomposition %s, magnitudes-and-signs %s; subspace passes %s; unitError %.4f;"
+          + " heap before %.1f MB, peak %.1f MB%n",
           run, wall, cpuSeconds, seconds(context, "subspace"), seconds(context, "tensor"),
           seconds(context, "decomposition"), seconds(context, "magnitudes-and-signs"),
           context.recorded().get("subspace.iterations"),
-          RecoveryMetrics.compute(teacher, w0, Double.NaN).unitError());
+          RecoveryMetrics.compute(teacher, w0, Double.NaN).unitError(), before / 1e6,
+          used(heap, true) / 1e6);
     }
+  }
+
+  private static List<java.lang.management.MemoryPoolMXBean> heapPools() {
+    return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP).toList();
+  }
+
+  /**
+   * Heap in use: now, or the sum of the pools' peaks since their last reset (an upper bound on
+   * the true peak, since the pools need not peak at the same moment).
+   */
+  private static long used(List<java.lang.management.MemoryPoolMXBean> pools, boolean peak) {
+    long sum = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : pools) {
+      sum += (peak ? pool.getPeakUsage() : pool.getUsage()).getUsed();
+    }
+    return sum;
   }
 
   private static void accuracy(BlockExecutor executor) {
