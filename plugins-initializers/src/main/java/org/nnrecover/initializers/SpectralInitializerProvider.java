@@ -1,10 +1,12 @@
 package org.nnrecover.initializers;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.api.Initializer;
 import org.nnrecover.api.InitializerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
+import org.nnrecover.initializers.tensor.BlockKrylov;
 import org.nnrecover.initializers.tensor.SpectralMethod;
 
 /**
@@ -25,16 +27,10 @@ public final class SpectralInitializerProvider implements InitializerProvider {
 
   @Override
   public List<ParamSpec> parameters() {
-    return List.of(
-        ParamSpec.ofDouble("power-tolerance", 1e-6, 0, 1,
-            "block Krylov stops when its estimated distance to the converged subspace"
-                + " (last movement x r / (1 - r), r the smaller of g = |theta_k+1 / theta_k| and the"
-                + " ratio of the last two movements) is below this"),
-        ParamSpec.ofInt("power-max-iterations", 200, 1, 100000,
-            "block Krylov cap (passes over the samples)"),
-        ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
-        ParamSpec.ofBoolean("variance-reduction", true,
-            "subtract fitted lower-degree parts of y before each moment estimate"));
+    List<ParamSpec> specs = new ArrayList<>(BlockKrylov.parameters(1e-6));
+    specs.add(ParamSpec.ofBoolean("variance-reduction", true,
+        "subtract fitted lower-degree parts of y before each moment estimate"));
+    return List.copyOf(specs);
   }
 
   @Override

@@ -1,11 +1,13 @@
 package org.nnrecover.initializers;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nnrecover.api.Initializer;
 import org.nnrecover.api.InitializerProvider;
 import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.Params;
 import org.nnrecover.api.PluginKind;
+import org.nnrecover.initializers.tensor.BlockKrylov;
 import org.nnrecover.initializers.tensor.TensorMethod;
 
 /**
@@ -27,18 +29,13 @@ public final class TensorInitializerProvider implements InitializerProvider {
 
   @Override
   public List<ParamSpec> parameters() {
-    return List.of(
+    List<ParamSpec> specs = new ArrayList<>(List.of(
         ParamSpec.ofChoice("samples", "reuse", List.of("reuse", "split"),
             "reuse: every step uses all samples; split: three disjoint random thirds (theory)"),
         ParamSpec.ofPlugin("decomposer", "jennrich", PluginKind.TENSOR_DECOMPOSER,
-            "the symmetric CP decomposition of the k x k x k tensor"),
-        ParamSpec.ofDouble("power-tolerance", 1e-2, 0, 1,
-            "block Krylov stops when its estimated distance to the converged subspace"
-                + " (last movement x r / (1 - r), r the smaller of g = |theta_k+1 / theta_k| and the"
-                + " ratio of the last two movements) is below this"),
-        ParamSpec.ofInt("power-max-iterations", 200, 1, 100000,
-            "block Krylov cap (passes over the samples)"),
-        ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"),
+            "the symmetric CP decomposition of the k x k x k tensor")));
+    specs.addAll(BlockKrylov.parameters(1e-2));
+    specs.addAll(List.of(
         ParamSpec.ofBoolean("refine", true,
             "least-squares refinement of the decomposition, accepted only under the guard"),
         ParamSpec.ofChoice("alpha", "subspace", List.of("subspace", "ambient"),
@@ -56,7 +53,8 @@ public final class TensorInitializerProvider implements InitializerProvider {
                 + " alphas (1: never)"),
         ParamSpec.ofBoolean("magnitude-fit", true,
             "for activations without a homogeneity degree: refit the magnitudes by least squares"
-                + " on the projected samples once directions and signs are known"));
+                + " on the projected samples once directions and signs are known")));
+    return List.copyOf(specs);
   }
 
   @Override

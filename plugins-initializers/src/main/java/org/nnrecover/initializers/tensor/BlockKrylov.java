@@ -1,8 +1,10 @@
 package org.nnrecover.initializers.tensor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import org.nnrecover.api.ParamSpec;
 import org.nnrecover.api.numerics.Vectors;
 
 /**
@@ -43,6 +45,22 @@ public final class BlockKrylov {
       return ritzValues.length > k ? Math.abs(ritzValues[k]) / Math.abs(ritzValues[k - 1])
           : Double.NaN;
     }
+  }
+
+  /**
+   * The parameters an initializer that uses this method declares, in this order:
+   * {@code power-tolerance} ({@code tolerance} of {@link #run}), {@code power-max-iterations}
+   * ({@code maxIterations}, default 200) and {@code oversampling} (default 8).
+   */
+  public static List<ParamSpec> parameters(double defaultTolerance) {
+    return List.of(
+        ParamSpec.ofDouble("power-tolerance", defaultTolerance, 0, 1,
+            "block Krylov stops when its estimated distance to the converged subspace"
+                + " (last movement x r / (1 - r), r the smaller of g = |theta_k+1 / theta_k| and"
+                + " the ratio of the last two movements) is below this"),
+        ParamSpec.ofInt("power-max-iterations", 200, 1, 100000,
+            "block Krylov cap (passes over the samples)"),
+        ParamSpec.ofInt("oversampling", 8, 0, 1000, "extra block columns p (block k + p)"));
   }
 
   /**
