@@ -53,7 +53,12 @@ public final class TensorInitializerProvider implements InitializerProvider {
                 + " alphas (1: never)"),
         ParamSpec.ofBoolean("magnitude-fit", true,
             "for activations without a homogeneity degree: refit the magnitudes by least squares"
-                + " on the projected samples once directions and signs are known")));
+                + " on the projected samples once directions and signs are known"),
+        ParamSpec.ofInt("control-rounds", 2, 0, 100,
+            "rounds of the model-based control variate: the tensor, Q2 and Q1 re-estimated as the"
+                + " estimated network's exact moments plus the sample moments of y - f_hat (lower"
+                + " variance as the estimate improves), the decomposition refined from the current"
+                + " directions; a round is kept only if it fits the samples better (0: off)")));
     return List.copyOf(specs);
   }
 
@@ -70,7 +75,8 @@ public final class TensorInitializerProvider implements InitializerProvider {
         params.getBoolean("variance-reduction"),
         params.getInt("alpha-draws"),
         params.getInt("subspace-alpha-draws"),
-        params.getBoolean("magnitude-fit"));
+        params.getBoolean("magnitude-fit"),
+        params.getInt("control-rounds"));
     return method::initialize;
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nnrecover.api.Activation;
 import org.nnrecover.api.ActivationProfile;
 import org.nnrecover.api.Decomposition;
 import org.nnrecover.api.Diagnostics;
@@ -35,10 +36,13 @@ import org.nnrecover.api.numerics.Vectors;
  *     ratio says a unit is buried (MomentSteps#subspace)
  * @param magnitudeFit for activations without a homogeneity degree, refit the magnitudes by least
  *     squares on the projected samples (MagnitudeFit) after the moment-ratio inversion
+ * @param controlRounds rounds of the model-based control variate (ControlVariate) after the first
+ *     estimate: tensor, Q2 and Q1 re-estimated from the residual labels y - f_hat, decomposition
+ *     refined from the current directions, magnitudes and signs again (0: none)
  */
 public record TensorMethod(boolean split, String decomposer, double tolerance, int maxIterations,
     int oversampling, boolean refine, boolean alphaInSubspace, boolean varianceReduction,
-    int alphaDraws, int subspaceDraws, boolean magnitudeFit) {
+    int alphaDraws, int subspaceDraws, boolean magnitudeFit, int controlRounds) {
 
   private static final String NAME = "the tensor initializer";
 
@@ -149,15 +153,47 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     }
     diagnostics.put("magnitudes.alpha", balanced != null ? "balanced: U^T gamma = 1, normalized"
         : "first alpha draw (U singular)");
-    Projected magnitudePart = parts[2] == parts[1] ? tensorPart
+    Projected magnitudeRows = parts[2] == parts[1] ? tensorPart
         : Projected.of(moments, parts[2], basis, k, null);
-    magnitudePart = magnitudePart.along(gamma, k);
+    Projected magnitudePart = magnitudeRows.along(gamma, k);
     double[] labels2 = magnitudePart.labels(moments, k, varianceReduction ? 1 : -1);
     double[] labels1 = magnitudePart.labels(moments, k, varianceReduction ? 0 : -1);
     double[] q2 = moments.projectedContraction(2, l2 - 2, magnitudePart.t, k, labels2,
         magnitudePart.h, gamma);
     double[] q1 = moments.projectedContraction(1, l1 - 1, magnitudePart.t, k, labels1,
         magnitudePart.h, gamma);
+    double meanLabel = moments.meanLabel(parts[2]);
+    ControlVariate.Network net = units(context, u, gamma, q2, q1, magnitudePart, subspace,
+        meanLabel, diagnostics);
+    diagnostics.put("seconds.magnitudes-and-signs", (System.nanoTime() - clock) * 1e-9);
+
+    net = controlRounds(context, moments, net, gamma, tensorPart, magnitudeRows, subspace,
+        meanLabel, diagnostics);
+    double[] w = new double[k * d];
+    for (int i = 0; i < k; i++) {
+      double f = net.sigma()[i] * net.s()[i];
+      for (int c = 0; c < k; c++) {
+        double g = f * net.u()[i][c];
+        for (int x = 0; x < d; x++) {
+          w[i * d + x] += g * basis[c * d + x];
+        }
+      }
+    }
+    return new Network(w, net.v(), d);
+  }
+
+  /**
+   * Step 5 for the directions u: magnitudes and signs from the estimates Q2 and Q1 (taken along
+   * gamma), then, for an activation without a homogeneity degree, the least-squares refit of the
+   * magnitudes on the projected samples.
+   */
+  private ControlVariate.Network units(InitContext context, double[][] u, double[] gamma,
+      double[] q2, double[] q1, Projected magnitudePart, MomentSteps.Subspace subspace,
+      double meanLabel, Diagnostics diagnostics) {
+    ActivationProfile profile = context.profile();
+    int k = context.k();
+    int l2 = profile.l2().getAsInt();
+    int l1 = profile.l1().getAsInt();
     double[] r = fitRankOne(q2, u, k);
     double[] z = Dense.leastSquares(SymmetricTensors.columns(u, k), k, u.length, q1);
     double[] a = new double[u.length];
@@ -166,7 +202,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     }
     diagnostics.put("signs.a", UnitRecovery.toList(a));
     UnitRecovery.Units units = UnitRecovery.recover(profile, l2, r, a, l1, z, a,
-        MomentSteps.topRitz(subspace.iteration(), k), j2, moments.meanLabel(parts[2]),
+        MomentSteps.topRitz(subspace.iteration(), k), profile.j2().getAsInt(), meanLabel,
         diagnostics);
     double[] sigma = units.sigma();
     if (magnitudeFit && profile.homogeneityDegree().isEmpty()) {
@@ -181,19 +217,94 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
       diagnostics.put("magnitudes.fit.iterations", fit.iterations());
       diagnostics.put("magnitudes.fit.sigma", UnitRecovery.toList(sigma));
     }
+    return new ControlVariate.Network(u, sigma, units.s(), units.v());
+  }
 
-    diagnostics.put("seconds.magnitudes-and-signs", (System.nanoTime() - clock) * 1e-9);
-    double[] w = new double[k * d];
-    for (int i = 0; i < k; i++) {
-      double f = sigma[i] * units.s()[i];
-      for (int c = 0; c < k; c++) {
-        double g = f * u[i][c];
-        for (int x = 0; x < d; x++) {
-          w[i * d + x] += g * basis[c * d + x];
-        }
-      }
+  /**
+   * Control-variate rounds (ControlVariate): each re-estimates the tensor as the estimated
+   * network's exact tensor plus the sample tensor of the residual labels {@code y - f_hat}, refines
+   * the decomposition from the current directions, and re-estimates Q2 and Q1 the same way before
+   * step 5 runs again. For j3 > 3 the tensor is taken along the balanced gamma (all unit weights
+   * carry the same factor a^(j3-3)), so one tensor replaces the pooled alpha draws. A round is kept
+   * only if its network fits the samples better (lower mean squared residual) than the one it
+   * started from; the first round that does not stops the rounds.
+   */
+  private ControlVariate.Network controlRounds(InitContext context, Moments moments,
+      ControlVariate.Network start, double[] startGamma, Projected tensorRows,
+      Projected magnitudeRows, MomentSteps.Subspace subspace, double meanLabel,
+      Diagnostics diagnostics) {
+    diagnostics.put("control.rounds", controlRounds);
+    if (controlRounds == 0) {
+      return start;
     }
-    return new Network(w, units.v(), d);
+    long clock = System.nanoTime();
+    ActivationProfile profile = context.profile();
+    Activation phi = profile.activation();
+    int k = context.k();
+    int j3 = profile.j3().getAsInt();
+    int l2 = profile.l2().getAsInt();
+    int l1 = profile.l1().getAsInt();
+    double labelVariance = ControlVariate.variance(tensorRows.y);
+    ControlVariate.Network net = start;
+    double[] gamma = startGamma;
+    double[] residual = ControlVariate.residual(tensorRows.y,
+        ControlVariate.values(phi, net, tensorRows.t, k));
+    double loss = meanSquare(residual);
+    List<Double> ratios = new ArrayList<>(List.of(ControlVariate.variance(residual)
+        / labelVariance));
+    List<Integer> sweeps = new ArrayList<>();
+    int kept = 0;
+    for (int round = 1; round <= controlRounds; round++) {
+      Projected tensorPart = j3 > 3 ? tensorRows.along(gamma, k) : tensorRows;
+      double[] r3 = ControlVariate.moment(moments, profile, net, 3, j3 - 3, tensorPart, residual,
+          gamma, k, varianceReduction ? 2 : -1);
+      double[] weights = SymmetricTensors.fitWeights(r3, net.u(), k);
+      CpRefinement.Result refined = CpRefinement.refine(r3, k, new Decomposition(net.u(),
+          weights, SymmetricTensors.residual(r3, net.u(), weights, k)));
+      sweeps.add(refined.iterations());
+      double[][] u = refined.chosen().vectors();
+
+      double[] balanced = balancedGamma(u, k);
+      double[] nextGamma = balanced != null ? balanced : gamma;
+      Projected magnitudePart = magnitudeRows.along(nextGamma, k);
+      double[] magnitudeResidual = magnitudeRows == tensorRows ? residual
+          : ControlVariate.residual(magnitudeRows.y,
+              ControlVariate.values(phi, net, magnitudeRows.t, k));
+      double[] q2 = ControlVariate.moment(moments, profile, net, 2, l2 - 2, magnitudePart,
+          magnitudeResidual, nextGamma, k, varianceReduction ? 1 : -1);
+      double[] q1 = ControlVariate.moment(moments, profile, net, 1, l1 - 1, magnitudePart,
+          magnitudeResidual, nextGamma, k, varianceReduction ? 0 : -1);
+      Map<String, Object> record = new LinkedHashMap<>();
+      ControlVariate.Network next = units(context, u, nextGamma, q2, q1, magnitudePart, subspace,
+          meanLabel, record::put);
+
+      double[] nextResidual = ControlVariate.residual(tensorRows.y,
+          ControlVariate.values(phi, next, tensorRows.t, k));
+      double nextLoss = meanSquare(nextResidual);
+      ratios.add(ControlVariate.variance(nextResidual) / labelVariance);
+      if (!(nextLoss < loss)) {
+        break;
+      }
+      record.forEach(diagnostics::put);
+      net = next;
+      gamma = nextGamma;
+      residual = nextResidual;
+      loss = nextLoss;
+      kept++;
+    }
+    diagnostics.put("control.rounds-kept", kept);
+    diagnostics.put("control.residual-variance-ratio", ratios);
+    diagnostics.put("control.refinement-sweeps", sweeps);
+    diagnostics.put("seconds.control", (System.nanoTime() - clock) * 1e-9);
+    return net;
+  }
+
+  private static double meanSquare(double[] a) {
+    double sum = 0;
+    for (double x : a) {
+      sum += x * x;
+    }
+    return sum / a.length;
   }
 
   /**
