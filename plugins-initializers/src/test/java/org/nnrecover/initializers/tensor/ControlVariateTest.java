@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import org.nnrecover.activations.Softplus;
 import org.nnrecover.activations.SquaredRelu;
 import org.nnrecover.activations.Tanh;
 import org.nnrecover.api.Activation;
@@ -27,12 +28,21 @@ import org.nnrecover.core.theory.ActivationProfiles;
 class ControlVariateTest {
   private static final Activation SQUARED_RELU = TestActivations.plugin(new SquaredRelu());
   private static final Activation TANH = TestActivations.plugin(new Tanh());
+  private static final Activation SOFTPLUS = TestActivations.plugin(new Softplus());
 
-  /** (activation, s, m): every order the initializer contracts (s + m = 1..4). */
+  /**
+   * (activation, s, m): every contraction the initializer uses (s + m = 1..4), each with an
+   * activation whose m_{s+m} is not zero (a zero coefficient would test nothing): max(z, 0)^3
+   * (homogeneous; every m_1..m_4 nonzero) for all, and the non-homogeneous tanh (odd: m_1, m_3) and
+   * softplus (z / 2 plus an even function: m_2, m_4).
+   */
   static Stream<Arguments> orders() {
-    return Stream.of(SQUARED_RELU, TANH).flatMap(phi -> Stream.of(
-        Arguments.of(phi, 3, 0), Arguments.of(phi, 3, 1), Arguments.of(phi, 2, 0),
-        Arguments.of(phi, 2, 1), Arguments.of(phi, 1, 0), Arguments.of(phi, 1, 2)));
+    Activation cubic = TestActivations.CUBIC_RELU;
+    return Stream.of(
+        Arguments.of(cubic, 3, 0), Arguments.of(cubic, 3, 1), Arguments.of(cubic, 2, 0),
+        Arguments.of(cubic, 2, 1), Arguments.of(cubic, 1, 0), Arguments.of(cubic, 1, 2),
+        Arguments.of(TANH, 3, 0), Arguments.of(TANH, 2, 1), Arguments.of(TANH, 1, 0),
+        Arguments.of(TANH, 1, 2), Arguments.of(SOFTPLUS, 3, 1), Arguments.of(SOFTPLUS, 2, 0));
   }
 
   /**
