@@ -260,7 +260,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
           gamma, k, varianceReduction ? 2 : -1);
       double[] weights = SymmetricTensors.fitWeights(r3, net.u(), k);
       CpRefinement.Result refined = CpRefinement.refine(r3, k, new Decomposition(net.u(),
-          weights, SymmetricTensors.residual(r3, net.u(), weights, k)));
+          weights, SymmetricTensors.residual(r3, net.u(), weights, k)), CONTROL_SWEEPS);
       sweeps.add(refined.iterations());
       double[][] u = refined.chosen().vectors();
 
@@ -298,6 +298,14 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     diagnostics.put("seconds.control", (System.nanoTime() - clock) * 1e-9);
     return net;
   }
+
+  /**
+   * ALS sweep cap per run in a control round. From a good first estimate the warm-started
+   * refinement converges in 10-15 sweeps (d = 50, k = 10..50); one that needs hundreds starts from
+   * a wrong estimate (d = 200, k = 40, n = 50000, unreliable subspace: 930 sweeps, 6 s, and the
+   * round was then rejected), where more sweeps only cost time.
+   */
+  static final int CONTROL_SWEEPS = 100;
 
   private static double meanSquare(double[] a) {
     double sum = 0;
