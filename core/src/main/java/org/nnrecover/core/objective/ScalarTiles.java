@@ -8,6 +8,19 @@ package org.nnrecover.core.objective;
  */
 final class ScalarTiles implements Tiles {
 
+  /** Any kp works one lane at a time; 4 keeps the pad units, which cost time here, few. */
+  @Override
+  public int lanes() {
+    return 4;
+  }
+
+  @Override
+  public void coefficients(double r, double[] v, double[] dphi, int zo, int kp, double[] coef) {
+    for (int i = 0; i < kp; i++) {
+      coef[zo + i] = r * v[i] * dphi[zo + i];
+    }
+  }
+
   @Override
   public void forward(double[] x, int xo, int rows, int d, int kp, double[] wt, double[] z) {
     for (int s = 0; s < rows; s++) {

@@ -5,8 +5,10 @@ package org.nnrecover.core.objective;
  * lane by lane so that every implementation gives the same bits.
  *
  * <p>Layouts: x rows of length d at {@code xo + s * d}; {@code wt} and {@code gt} are d rows of
- * {@code kp} entries (kp = k rounded up to a multiple of {@link #LANES}, pad entries zero), unit i of
- * column a at {@code a * kp + i}; {@code z} and {@code coef} are tile rows of kp entries.
+ * {@code kp} entries (kp = k rounded up to a multiple of {@link #lanes}, pad entries zero), unit i of
+ * column a at {@code a * kp + i}; {@code z} and {@code coef} are tile rows of kp entries. The
+ * padding depends on the implementation, never the bits of the k real units: each is its own
+ * chain.
  *
  * <p>The contract both implementations follow exactly:
  * <ul>
@@ -17,9 +19,6 @@ package org.nnrecover.core.objective;
  * </ul>
  */
 interface Tiles {
-  /** Units per SIMD vector (256-bit doubles); k is padded to a multiple of it. */
-  int LANES = 4;
-
   /** The x entries of one tile: about 128 KB, so the tile is still in L2 for the backward product. */
   int TILE_ENTRIES = 16384;
 
@@ -38,9 +37,13 @@ interface Tiles {
     return Math.max(4, Math.min(MAX_TILE, TILE_ENTRIES / d / 4 * 4));
   }
 
-  /** k rounded up to a multiple of {@link #LANES}. */
-  static int padded(int k) {
-    return (k + LANES - 1) / LANES * LANES;
+  /** Units per SIMD vector; kp must be a multiple of it. */
+  int lanes();
+
+  /** k rounded up to a multiple of {@link #lanes}. */
+  default int padded(int k) {
+    int lanes = lanes();
+    return (k + lanes - 1) / lanes * lanes;
   }
 
   /**
@@ -57,6 +60,29 @@ interface Tiles {
     }
     return sum;
   }
+
+  /**
+   * The residuals of a tile and, when {@code coef} is not null, its coefficients: for each of its
+   * rows s, {@code r = predict(phi_s) - y[yo + s]} ({@link FusedKernel#predict}), {@code res[s] = r}
+   * and {@code coef[s*kp+i] = (r * v[i]) * dphi[s*kp+i]} for every i < kp ({@code v} padded with
+   * zeros to kp); returns {@code loss} plus the r^2 added in row order.
+   */
+  default double residuals(double[] phi, double[] dphi, double[] y, int yo, int rows, int k, int kp,
+      double[] v, double[] res, double[] coef, double loss) {
+    for (int s = 0; s < rows; s++) {
+      int zo = s * kp;
+      double r = FusedKernel.predict(phi, zo, v, k) - y[yo + s];
+      loss += r * r;
+      res[s] = r;
+      if (coef != null) {
+        coefficients(r, v, dphi, zo, kp, coef);
+      }
+    }
+    return loss;
+  }
+
+  /** {@code coef[zo+i] = (r * v[i]) * dphi[zo+i]} for i < kp. */
+  void coefficients(double r, double[] v, double[] dphi, int zo, int kp, double[] coef);
 
   /** z for {@code rows} samples starting at x[xo]. */
   void forward(double[] x, int xo, int rows, int d, int kp, double[] wt, double[] z);

@@ -139,9 +139,10 @@ class FusedKernelTest {
     SplittableRandom random = new SplittableRandom(8);
     Tiles simd = new VectorTiles();
     Tiles scalar = new ScalarTiles();
-    for (int d : new int[] {1, 3, 4, 6, 11}) {
-      for (int kp : new int[] {4, 8, 12, 20}) {
-        for (int rows : new int[] {1, 4, 7, 22}) {
+    for (int d : new int[] {1, 3, 4, 6, 11, 13, 21}) {
+      for (int vectors : new int[] {1, 2, 3, 4, 5, 7}) {
+        int kp = vectors * simd.lanes();
+        for (int rows : new int[] {1, 4, 7, 13, 22}) {
           double[] x = gaussian(random, (rows + 1) * d, 1);
           double[] wt = gaussian(random, d * kp, 1);
           double[] zSimd = new double[rows * kp];
