@@ -43,7 +43,6 @@ public final class FusedKernel {
     final double[] z;
     final double[] phi;
     final double[] dphi;
-    final double[] coef;
     /** The residuals of a tile's samples. */
     final double[] res;
     /** v padded with zeros to kp. */
@@ -52,7 +51,7 @@ public final class FusedKernel {
     /** Where {@link #touch} leaves its sum, so that the JIT cannot drop the reads. */
     private double sink;
 
-    /** Scratch for dimension d and k hidden units (about 2 d k + 4 * 256 k doubles). */
+    /** Scratch for dimension d and k hidden units (about 2 d kp + 3 * 256 kp doubles). */
     public Scratch(int d, int k) {
       if (d < 1 || k < 1) {
         throw new IllegalArgumentException("d and k must be >= 1, got d = " + d + ", k = " + k);
@@ -66,7 +65,6 @@ public final class FusedKernel {
       this.z = new double[tile * kp];
       this.phi = new double[tile * kp];
       this.dphi = new double[tile * kp];
-      this.coef = new double[tile * kp];
       this.res = new double[tile];
       this.vp = new double[kp];
       this.gv = new double[k];
@@ -116,7 +114,6 @@ public final class FusedKernel {
     double[] z = scratch.z;
     double[] phi = scratch.phi;
     double[] dphi = scratch.dphi;
-    double[] coef = scratch.coef;
     double[] res = scratch.res;
     double[] vp = scratch.vp;
     double[] gv = scratch.gv;
@@ -128,8 +125,10 @@ public final class FusedKernel {
       scratch.touch(x, txo, m * d);
       TILES.forward(x, txo, m, d, kp, scratch.wt, z);
       activation.apply(z, 0, m * kp, phi, wantGradient ? dphi : null);
-      loss = TILES.residuals(phi, dphi, y, yo + t, m, k, kp, vp, res, wantGradient ? coef : null,
-          loss);
+      // the coefficients go into z, which is not needed after the activation: one tile array
+      // less in L1 (at d = 10 the x tile and the z, phi, dphi rows are about 80 KB)
+      double[] coef = wantGradient ? z : null;
+      loss = TILES.residuals(phi, dphi, y, yo + t, m, k, kp, vp, res, coef, loss);
       if (wantGradient && trainV) {
         for (int s = 0; s < m; s++) {
           int zo = s * kp;
@@ -139,7 +138,7 @@ public final class FusedKernel {
         }
       }
       if (wantGradient) {
-        TILES.backward(x, txo, m, d, kp, coef, scratch.gt);
+        TILES.backward(x, txo, m, d, kp, z, scratch.gt);
       }
     }
     if (wantGradient) {

@@ -15,9 +15,12 @@ final class ScalarTiles implements Tiles {
   }
 
   @Override
-  public void coefficients(double r, double[] v, double[] dphi, int zo, int kp, double[] coef) {
-    for (int i = 0; i < kp; i++) {
-      coef[zo + i] = r * v[i] * dphi[zo + i];
+  public void coefficients(double[] res, int rows, int kp, double[] v, double[] dphi,
+      double[] coef) {
+    for (int s = 0; s < rows; s++) {
+      for (int i = 0, p = s * kp; i < kp; i++, p++) {
+        coef[p] = res[s] * v[i] * dphi[p];
+      }
     }
   }
 

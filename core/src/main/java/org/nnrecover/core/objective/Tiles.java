@@ -1,5 +1,7 @@
 package org.nnrecover.core.objective;
 
+import java.util.Arrays;
+
 /**
  * The two matrix products of the fused pass over one tile of samples, with the arithmetic fixed
  * lane by lane so that every implementation gives the same bits.
@@ -54,11 +56,23 @@ interface Tiles {
    * 64 -> 47 ms on one thread).
    */
   static double touch(double[] x, int from, int len) {
-    double sum = 0;
-    for (int p = from, end = from + len; p < end; p += 8) {
-      sum += x[p];
+    // four sums, so that the reads are not serialized by one chain of additions
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int end = from + len;
+    int p = from;
+    for (; p + 24 < end; p += 32) {
+      s0 += x[p];
+      s1 += x[p + 8];
+      s2 += x[p + 16];
+      s3 += x[p + 24];
     }
-    return sum;
+    for (; p < end; p += 8) {
+      s0 += x[p];
+    }
+    return s0 + s1 + s2 + s3;
   }
 
   /**
@@ -69,20 +83,29 @@ interface Tiles {
    */
   default double residuals(double[] phi, double[] dphi, double[] y, int yo, int rows, int k, int kp,
       double[] v, double[] res, double[] coef, double loss) {
+    // predict's sums (from 0, unit by unit in order), built unit by unit over the whole tile: the
+    // same additions per sample, without a loop of k iterations per sample (at k = 5 that loop
+    // cost about as much as the sums)
+    Arrays.fill(res, 0, rows, 0.0);
+    for (int i = 0; i < k; i++) {
+      double vi = v[i];
+      for (int s = 0, p = i; s < rows; s++, p += kp) {
+        res[s] += vi * phi[p];
+      }
+    }
     for (int s = 0; s < rows; s++) {
-      int zo = s * kp;
-      double r = FusedKernel.predict(phi, zo, v, k) - y[yo + s];
+      double r = res[s] - y[yo + s];
       loss += r * r;
       res[s] = r;
-      if (coef != null) {
-        coefficients(r, v, dphi, zo, kp, coef);
-      }
+    }
+    if (coef != null) {
+      coefficients(res, rows, kp, v, dphi, coef);
     }
     return loss;
   }
 
-  /** {@code coef[zo+i] = (r * v[i]) * dphi[zo+i]} for i < kp. */
-  void coefficients(double r, double[] v, double[] dphi, int zo, int kp, double[] coef);
+  /** {@code coef[s*kp+i] = (res[s] * v[i]) * dphi[s*kp+i]} for the tile's rows s and i < kp. */
+  void coefficients(double[] res, int rows, int kp, double[] v, double[] dphi, double[] coef);
 
   /** z for {@code rows} samples starting at x[xo]. */
   void forward(double[] x, int xo, int rows, int d, int kp, double[] wt, double[] z);

@@ -41,11 +41,23 @@ final class VectorTiles implements Tiles {
   }
 
   @Override
-  public void coefficients(double r, double[] v, double[] dphi, int zo, int kp, double[] coef) {
-    DoubleVector rv = DoubleVector.broadcast(S, r);
-    for (int i = 0; i < kp; i += L) {
-      rv.mul(DoubleVector.fromArray(S, v, i)).mul(DoubleVector.fromArray(S, dphi, zo + i))
-          .intoArray(coef, zo + i);
+  public void coefficients(double[] res, int rows, int kp, double[] v, double[] dphi,
+      double[] coef) {
+    if (kp == L) {
+      // one vector of units (k <= L): v loaded once for the tile
+      DoubleVector v0 = DoubleVector.fromArray(S, v, 0);
+      for (int s = 0, p = 0; s < rows; s++, p += L) {
+        DoubleVector.broadcast(S, res[s]).mul(v0).mul(DoubleVector.fromArray(S, dphi, p))
+            .intoArray(coef, p);
+      }
+      return;
+    }
+    for (int s = 0; s < rows; s++) {
+      DoubleVector r = DoubleVector.broadcast(S, res[s]);
+      for (int i = 0, p = s * kp; i < kp; i += L, p += L) {
+        r.mul(DoubleVector.fromArray(S, v, i)).mul(DoubleVector.fromArray(S, dphi, p))
+            .intoArray(coef, p);
+      }
     }
   }
 
