@@ -7,8 +7,8 @@ import java.util.Arrays;
  * lane by lane so that every implementation gives the same bits.
  *
  * <p>Layouts: x rows of length d at {@code xo + s * d}; {@code wt} and {@code gt} are d rows of
- * {@code kp} entries (kp = k rounded up to a multiple of {@link #lanes}, pad entries zero), unit i of
- * column a at {@code a * kp + i}; {@code z} and {@code coef} are tile rows of kp entries. The
+ * {@code kp} entries (kp = k rounded up to a multiple of {@link #lanes}, pad entries zero), unit i
+ * of column a at {@code a * kp + i}; {@code z} and {@code coef} are tile rows of kp entries. The
  * padding depends on the implementation, never the bits of the k real units: each is its own
  * chain.
  *
@@ -77,9 +77,9 @@ interface Tiles {
 
   /**
    * The residuals of a tile and, when {@code coef} is not null, its coefficients: for each of its
-   * rows s, {@code r = predict(phi_s) - y[yo + s]} ({@link FusedKernel#predict}), {@code res[s] = r}
-   * and {@code coef[s*kp+i] = (r * v[i]) * dphi[s*kp+i]} for every i < kp ({@code v} padded with
-   * zeros to kp); returns {@code loss} plus the r^2 added in row order.
+   * rows s, {@code r = predict(phi_s) - y[yo + s]} ({@link FusedKernel#predict}),
+   * {@code res[s] = r} and {@code coef[s*kp+i] = (r * v[i]) * dphi[s*kp+i]} for every i < kp
+   * ({@code v} padded with zeros to kp); returns {@code loss} plus the r^2 added in row order.
    */
   default double residuals(double[] phi, double[] dphi, double[] y, int yo, int rows, int k, int kp,
       double[] v, double[] res, double[] coef, double loss) {

@@ -149,7 +149,7 @@ final class VectorTiles implements Tiles {
     }
   }
 
-  /** 8 columns from x[col0], the 1 or 2 vectors of units, the first {@code skip} columns not added. */
+  /** 8 columns from x[col0], all (1 or 2) vectors of units, the first {@code skip} not added. */
   private static void columns8(double[] x, int col0, int rows, int d, int kp, double[] coef,
       double[] gt, int go, int skip) {
     if (kp == L) {
@@ -159,7 +159,7 @@ final class VectorTiles implements Tiles {
     }
   }
 
-  /** {@link #columns8} for 4 columns. */
+  /** 4 columns from x[col0], all units, the first {@code skip} columns not added. */
   private static void columns4(double[] x, int col0, int rows, int d, int kp, double[] coef,
       double[] gt, int go, int skip) {
     int i = 0;
@@ -201,7 +201,7 @@ final class VectorTiles implements Tiles {
     }
   }
 
-  /** z of 16 samples (rows from x[r0], d apart) for the 1 vectors of units from i, written at zo. */
+  /** z of 16 samples (rows from x[r0], d apart) for the vector of units from i, written at zo. */
   private static void forward16x1(double[] x, int r0, int d, int kp, double[] wt, int i, double[] z,
       int zo) {
     DoubleVector zero = DoubleVector.zero(S);
@@ -431,7 +431,7 @@ final class VectorTiles implements Tiles {
     a71.intoArray(z, zo + 7 * kp + L);
   }
 
-  /** z of 8 samples (rows from x[r0], d apart) for the 1 vectors of units from i, written at zo. */
+  /** z of 8 samples (rows from x[r0], d apart) for the vector of units from i, written at zo. */
   private static void forward8x1(double[] x, int r0, int d, int kp, double[] wt, int i, double[] z,
       int zo) {
     DoubleVector zero = DoubleVector.zero(S);
@@ -561,7 +561,7 @@ final class VectorTiles implements Tiles {
     a31.intoArray(z, zo + 3 * kp + L);
   }
 
-  /** z of 4 samples (rows from x[r0], d apart) for the 1 vectors of units from i, written at zo. */
+  /** z of 4 samples (rows from x[r0], d apart) for the vector of units from i, written at zo. */
   private static void forward4x1(double[] x, int r0, int d, int kp, double[] wt, int i, double[] z,
       int zo) {
     DoubleVector zero = DoubleVector.zero(S);
@@ -656,7 +656,7 @@ final class VectorTiles implements Tiles {
   }
 
   /**
-   * Adds x^T coef for 8 columns (from x[col0]) and the 1 vectors of units from i to gt at go,
+   * Adds x^T coef for 8 columns (from x[col0]) and the vector of units from i to gt at go,
    * except for the first {@code skip} columns (already added by an overlapping tile).
    */
   private static void backward8x1(double[] x, int col0, int rows, int d, int kp, double[] coef,
@@ -795,7 +795,7 @@ final class VectorTiles implements Tiles {
   }
 
   /**
-   * Adds x^T coef for 4 columns (from x[col0]) and the 1 vectors of units from i to gt at go,
+   * Adds x^T coef for 4 columns (from x[col0]) and the vector of units from i to gt at go,
    * except for the first {@code skip} columns (already added by an overlapping tile).
    */
   private static void backward4x1(double[] x, int col0, int rows, int d, int kp, double[] coef,
