@@ -31,10 +31,11 @@ final class SimdWarmUp {
   }
 
   private static void run(Tiles tiles) {
-    // d = 13 and 13 rows: 8- and 4-sample (column) tiles and a last one; kp = 5, 4, 2 and 1
-    // vectors: 3 + 2 vectors, 2 + 2, 2 and 1
+    // d = 13 and 21 rows: 16-sample tiles (one vector of units) and 8-sample ones, 8-column
+    // (at most 2 vectors) and 4-column tiles, each with an overlapping last tile; kp = 5, 4, 2 and
+    // 1 vectors: 3 + 2 vectors, 2 + 2, 2 and 1
     int d = 13;
-    int rows = 13;
+    int rows = 21;
     int lanes = tiles.lanes();
     int[] widths = {5 * lanes, 4 * lanes, 2 * lanes, lanes};
     double[] x = new double[rows * d];
