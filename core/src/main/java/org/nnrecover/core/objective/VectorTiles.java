@@ -7,17 +7,21 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Tiles} with the JDK Vector API: units along the vector lanes, register tiles of R samples
  * (forward) or R columns (backward) times 3, 2 or 1 vectors, so every loaded x entry is broadcast
  * once and used for up to 3 vectors of units, and every loaded W or coefficient vector for R
- * samples or columns. R is 8 with 512-bit vectors (AVX-512 has 32 vector registers: 24
- * accumulators fit) and 4 otherwise (16 registers), then 4 and 1 for the remaining rows or
- * columns. Units are covered by 3-vector tiles, then 2-vector ones (4 vectors as 2 + 2), so a
- * single-vector tile, which is bound by its loads, is only used for a last odd vector.
+ * samples or columns. With 512-bit vectors (AVX-512: 32 vector registers) R is 8, and 16 samples
+ * for a single vector of units (k <= 8), whose short chains need many independent accumulators;
+ * the backward uses 8 columns for at most 2 vectors of units (8 x 3 accumulators spill) and 4
+ * otherwise. With 256-bit vectors (16 registers) R is 4. A last tile that does not fit overlaps
+ * the one before it (only calls with fewer rows or columns than a tile use smaller tiles), so no
+ * pass runs the one or two latency-bound chains of a tail. Units are covered by 3-vector tiles,
+ * then 2-vector ones (4 vectors as 2 + 2), so a single-vector tile, which is bound by its loads,
+ * is only used for a last odd vector or k <= 8.
  *
  * <p>The vector width is the machine's preferred one, 512 or 256 bits (512 where AVX-512 is
- * available: on this project's machine it runs the products 1.4-2x faster than 256 bits). The
- * width does not change the bits: every lane is one unit's own FMA chain, computed exactly as the
- * {@link Tiles} contract fixes it, and only lane-wise fused multiply-adds and additions are used
- * (no cross-lane reductions, whose order the API leaves open), so {@link ScalarTiles}, one lane
- * at a time, reproduces them. Only k's padding (to a multiple of the lane count) depends on the
+ * available: on this project's machine, a Zen 5 core with full-width 512-bit FMAs, the products
+ * ran up to 2x faster than with 256 bits). The width does not change the bits: every lane is one
+ * unit's own FMA chain, computed exactly as the {@link Tiles} contract fixes it, and only
+ * lane-wise fused multiply-adds and additions are used (no cross-lane reductions, whose order the
+ * API leaves open), so {@link ScalarTiles}, one lane at a time, reproduces them. Only k's padding (to a multiple of the lane count) depends on the
  * width, and pad units are zero lanes that nothing reads back.
  */
 final class VectorTiles implements Tiles {
