@@ -43,26 +43,30 @@ public final class FusedKernel {
     final double[] z;
     final double[] phi;
     final double[] dphi;
-    final double[] coef;
+    /** The residuals of a tile's samples. */
+    final double[] res;
+    /** v padded with zeros to kp. */
+    final double[] vp;
     final double[] gv;
     /** Where {@link #touch} leaves its sum, so that the JIT cannot drop the reads. */
     private double sink;
 
-    /** Scratch for dimension d and k hidden units (about 2 d k + 4 * 256 k doubles). */
+    /** Scratch for dimension d and k hidden units (about 2 d kp + 3 * 256 kp doubles). */
     public Scratch(int d, int k) {
       if (d < 1 || k < 1) {
         throw new IllegalArgumentException("d and k must be >= 1, got d = " + d + ", k = " + k);
       }
       this.d = d;
       this.k = k;
-      this.kp = Tiles.padded(k);
+      this.kp = TILES.padded(k);
       this.tile = Tiles.tileRows(d);
       this.wt = new double[d * kp];
       this.gt = new double[d * kp];
       this.z = new double[tile * kp];
       this.phi = new double[tile * kp];
       this.dphi = new double[tile * kp];
-      this.coef = new double[tile * kp];
+      this.res = new double[tile];
+      this.vp = new double[kp];
       this.gv = new double[k];
     }
 
@@ -110,8 +114,10 @@ public final class FusedKernel {
     double[] z = scratch.z;
     double[] phi = scratch.phi;
     double[] dphi = scratch.dphi;
-    double[] coef = scratch.coef;
+    double[] res = scratch.res;
+    double[] vp = scratch.vp;
     double[] gv = scratch.gv;
+    System.arraycopy(v, 0, vp, 0, k);
     double loss = 0;
     for (int t = 0; t < rows; t += scratch.tile) {
       int m = Math.min(scratch.tile, rows - t);
@@ -119,23 +125,20 @@ public final class FusedKernel {
       scratch.touch(x, txo, m * d);
       TILES.forward(x, txo, m, d, kp, scratch.wt, z);
       activation.apply(z, 0, m * kp, phi, wantGradient ? dphi : null);
-      for (int s = 0; s < m; s++) {
-        int zo = s * kp;
-        double r = predict(phi, zo, v, k) - y[yo + t + s];
-        loss += r * r;
-        if (wantGradient) {
+      // the coefficients go into z, which is not needed after the activation: one tile array
+      // less in L1 (at d = 10 the x tile and the z, phi, dphi rows are about 80 KB)
+      double[] coef = wantGradient ? z : null;
+      loss = TILES.residuals(phi, dphi, y, yo + t, m, k, kp, vp, res, coef, loss);
+      if (wantGradient && trainV) {
+        for (int s = 0; s < m; s++) {
+          int zo = s * kp;
           for (int i = 0; i < k; i++) {
-            coef[zo + i] = r * v[i] * dphi[zo + i];
-          }
-          if (trainV) {
-            for (int i = 0; i < k; i++) {
-              gv[i] += r * phi[zo + i];
-            }
+            gv[i] += res[s] * phi[zo + i];
           }
         }
       }
       if (wantGradient) {
-        TILES.backward(x, txo, m, d, kp, coef, scratch.gt);
+        TILES.backward(x, txo, m, d, kp, z, scratch.gt);
       }
     }
     if (wantGradient) {

@@ -31,21 +31,23 @@ final class SimdWarmUp {
   }
 
   private static void run(Tiles tiles) {
-    // d = 5: 4-column tiles and a last column; kp = 20, 16, 8, 4: 3 + 2 vectors, 2 + 2, 2, 1;
-    // 5 rows: 4-row tiles and a last row
-    int d = 5;
-    int rows = 5;
-    int[] widths = {20, 16, 8, 4};
+    // d = 13 and 21 rows: 16-sample tiles (one vector of units) and 8-sample ones, 8-column
+    // (at most 2 vectors) and 4-column tiles, each with an overlapping last tile; kp = 5, 4, 2 and
+    // 1 vectors: 3 + 2 vectors, 2 + 2, 2 and 1
+    int d = 13;
+    int rows = 21;
+    int lanes = tiles.lanes();
+    int[] widths = {5 * lanes, 4 * lanes, 2 * lanes, lanes};
     double[] x = new double[rows * d];
     for (int i = 0; i < x.length; i++) {
       x[i] = Math.sin(i + 1);
     }
-    double[] w = new double[d * 20];
+    double[] w = new double[d * widths[0]];
     for (int i = 0; i < w.length; i++) {
       w[i] = Math.cos(i);
     }
-    double[] z = new double[rows * 20];
-    double[] g = new double[d * 20];
+    double[] z = new double[rows * widths[0]];
+    double[] g = new double[d * widths[0]];
     for (int round = 0; round < ROUNDS; round++) {
       int kp = widths[round % widths.length];
       tiles.forward(x, 0, rows, d, kp, w, z);

@@ -5,9 +5,9 @@ import org.nnrecover.api.SampleKernels;
 /**
  * The core's {@link SampleKernels}: the objective's register tiles ({@link Tiles}) on tiles of
  * {@link Tiles#tileRows} samples, each swept once ({@link Tiles#touch}) before the tiles walk it.
- * m is padded to a multiple of {@link Tiles#LANES} in per-call scratch (U, and C tile by tile), so
- * the copies cost O(d m + rows m) against the O(rows d m) products. Projections are FMA chains over
- * the d columns; scatters are FMA chains over each tile's samples, added to G tile by tile in row
+ * m is padded to a multiple of {@link Tiles#lanes} in per-call scratch (U, and C tile by tile),
+ * so the copies cost O(d m + rows m) against the O(rows d m) products. Projections are FMA chains
+ * over the d columns; scatters are FMA chains over each tile's samples, added to G tile by tile in row
  * order. With or without the Vector API module the bits are the same (the two {@link Tiles}
  * implementations are twins), and they depend only on the call's arguments.
  */
@@ -37,7 +37,7 @@ public final class TiledKernels implements SampleKernels, java.io.Serializable {
   public void project(double[] x, int xOffset, int rows, int d, double[] u, int m, double[] z,
       int zOffset) {
     check(x, xOffset, rows, d, m);
-    int kp = Tiles.padded(m);
+    int kp = tiles.padded(m);
     double[] ut = padColumns(u, d, m, kp);
     int tile = Tiles.tileRows(d);
     double[] zt = new double[Math.min(tile, rows) * kp];
@@ -58,7 +58,7 @@ public final class TiledKernels implements SampleKernels, java.io.Serializable {
   public void scatter(double[] x, int xOffset, int rows, int d, double[] c, int cOffset, int m,
       double[] g) {
     check(x, xOffset, rows, d, m);
-    int kp = Tiles.padded(m);
+    int kp = tiles.padded(m);
     int tile = Tiles.tileRows(d);
     double[] ct = new double[Math.min(tile, rows) * kp];
     double[] gt = new double[d * kp];

@@ -1,12 +1,12 @@
 package org.nnrecover.core.parallel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.nnrecover.api.SampleBlock;
 import org.nnrecover.api.SampleReducer;
 import org.nnrecover.api.Samples;
@@ -39,11 +39,39 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
-      Thread thread = new Thread(runnable, "nnrecover-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool = threads == 1 ? null : new ThreadPoolExecutor(threads - 1, threads - 1, 0,
+        TimeUnit.MILLISECONDS, new SpinningQueue(), runnable -> {
+          Thread thread = new Thread(runnable, "nnrecover-worker");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * How long an idle worker polls for the next task, and a caller for its helpers' results, before
+   * parking. Waking a parked thread costs tens of microseconds on this machine (about 14 us quiet,
+   * up to 0.25 ms under load), as much as a small pass itself; an optimizer's passes follow each
+   * other within microseconds, so a short spin finds the next one awake. Bounded, so an idle
+   * executor parks its threads and costs nothing.
+   */
+  static final long SPIN_NANOS = 50_000;
+
+  /** The pool's task queue: {@link #take} polls for {@link #SPIN_NANOS} before it blocks. */
+  private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Runnable take() throws InterruptedException {
+      long deadline = System.nanoTime() + SPIN_NANOS;
+      do {
+        Runnable task = poll();
+        if (task != null) {
+          return task;
+        }
+        Thread.onSpinWait();
+      } while (System.nanoTime() - deadline < 0);
+      return super.take();
+    }
   }
 
   /** An executor with one worker per available processor. */
@@ -85,12 +113,15 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
   }
 
   /**
-   * Work (multiply-adds) below which a pass runs all its blocks on the calling thread: waking a
-   * pool worker costs about 0.25 ms on this 2-core machine, more than a second thread saves on a
-   * pass of about 1 ms or less (at the paper's size, n = 10^4, d = 10, k = 5, n d k = 5 10^5, a
-   * 2-thread evaluation took 0.46 ms against 0.33 ms on one thread; BENCHMARKS.md).
+   * Work (multiply-adds) below which a pass runs all its blocks on the calling thread: about 10 us
+   * of work, where even a spinning worker's hand-off (a few microseconds) would cost more than it
+   * saves. Above it a second thread pays: the worker usually spins (see {@link #SPIN_NANOS}) and
+   * the caller never waits for a worker that has not started. At the paper's size (n = 10^4,
+   * d = 10, k = 5, n d k = 5 10^5) a 2-thread evaluation took 0.085 ms against 0.11-0.12 ms on
+   * the calling thread alone whenever the second core was free (BENCHMARKS.md); before the
+   * spinning worker the threshold was 2^20, as waking a parked worker cost more than it saved.
    */
-  public static final long INLINE_WORK = 1L << 20;
+  public static final long INLINE_WORK = 1L << 16;
 
   /**
    * {@link #forEachBlock(int, BlockBody)}, but on the calling thread alone (as worker 0) when
@@ -106,55 +137,71 @@ public final class BlockExecutor implements SampleReducer, AutoCloseable {
       }
       return;
     }
-    AtomicInteger next = new AtomicInteger();
+    Pass pass = new Pass(blocks, body);
     int helpers = Math.min(threads, blocks) - 1;
-    List<Future<?>> futures = new ArrayList<>(helpers);
     for (int w = 1; w <= helpers; w++) {
       int worker = w;
-      futures.add(pool.submit(() -> runBlocks(next, blocks, body, worker)));
+      pool.execute(() -> pass.run(worker));
     }
-    try {
-      runBlocks(next, blocks, body, 0);
-    } catch (RuntimeException | Error e) {
-      // stop handing out blocks, let the helpers finish their current one, then rethrow
-      next.set(blocks);
-      awaitQuietly(futures);
-      throw e;
+    pass.run(0);
+    pass.await();
+  }
+
+  /**
+   * One pass's blocks, taken from a shared counter by the caller and the helpers. The caller waits
+   * only for blocks a helper has taken, never for a helper that has not started: under load a
+   * helper may get a core only milliseconds later, and then the caller has run every block itself
+   * and returns (the late helper finds no block left). A failure stops the remaining blocks and is
+   * rethrown to the caller.
+   */
+  private static final class Pass {
+    private final int blocks;
+    private final BlockBody body;
+    private final Thread caller = Thread.currentThread();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    Pass(int blocks, BlockBody body) {
+      this.blocks = blocks;
+      this.body = body;
     }
-    for (Future<?> future : futures) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for block workers", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
+
+    void run(int worker) {
+      for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+        try {
+          if (failure.get() == null) {
+            body.run(b, worker);
+          }
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        } finally {
+          if (done.incrementAndGet() == blocks) {
+            LockSupport.unpark(caller);
+          }
         }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(cause);
       }
     }
-  }
 
-  private static void runBlocks(AtomicInteger next, int blocks, BlockBody body, int worker) {
-    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-      body.run(b, worker);
-    }
-  }
-
-  private static void awaitQuietly(List<Future<?>> futures) {
-    for (Future<?> future : futures) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (ExecutionException ignored) {
-        // the caller's own failure is the one reported
+    /** On the caller, after its own {@link #run}: waits for the blocks helpers took. */
+    void await() {
+      long deadline = System.nanoTime() + SPIN_NANOS;
+      while (done.get() < blocks) {
+        if (System.nanoTime() - deadline < 0) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
+      }
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (t instanceof Error error) {
+        throw error;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
       }
     }
   }

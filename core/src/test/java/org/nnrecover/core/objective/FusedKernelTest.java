@@ -25,10 +25,14 @@ class FusedKernelTest {
   /**
    * (d, k, rows): d and k off every vector width, k = 1, d = 1, and rows that end inside a tile
    * (tiles are 256 rows for d <= 64, 124 at d = 130, 232 at d = 70) and inside a register tile.
+   * With 512-bit vectors: one vector of units with 16-sample tiles whose last one overlaps (9, 3,
+   * 45: 45 rows), 8-sample tiles with an overlapping last one (22, 40, 269: the last tile has 13
+   * rows) over 3 + 2 vectors, 8-column backward tiles with an overlapping last one (d = 9, 13) and
+   * 4-column ones (d = 22, 33: more than 2 vectors of units).
    */
   private static final int[][] SHAPES = {
       {1, 1, 37}, {1, 6, 300}, {7, 1, 513}, {3, 2, 1}, {10, 5, 1030}, {13, 9, 515},
-      {5, 4, 7}, {33, 17, 301}, {130, 3, 250}, {70, 12, 700}};
+      {5, 4, 7}, {33, 17, 301}, {130, 3, 250}, {70, 12, 700}, {9, 3, 45}, {22, 40, 269}};
 
   static Stream<ActivationProvider> activations() {
     return ServiceLoader.load(ActivationProvider.class).stream().map(ServiceLoader.Provider::get);
@@ -139,9 +143,10 @@ class FusedKernelTest {
     SplittableRandom random = new SplittableRandom(8);
     Tiles simd = new VectorTiles();
     Tiles scalar = new ScalarTiles();
-    for (int d : new int[] {1, 3, 4, 6, 11}) {
-      for (int kp : new int[] {4, 8, 12, 20}) {
-        for (int rows : new int[] {1, 4, 7, 22}) {
+    for (int d : new int[] {1, 3, 4, 6, 11, 13, 21}) {
+      for (int vectors : new int[] {1, 2, 3, 4, 5, 7}) {
+        int kp = vectors * simd.lanes();
+        for (int rows : new int[] {1, 4, 7, 13, 22}) {
           double[] x = gaussian(random, (rows + 1) * d, 1);
           double[] wt = gaussian(random, d * kp, 1);
           double[] zSimd = new double[rows * kp];
@@ -155,6 +160,52 @@ class FusedKernelTest {
           simd.backward(x, d, rows, d, kp, coef, gSimd);
           scalar.backward(x, d, rows, d, kp, coef, gScalar);
           assertArrayEquals(gScalar, gSimd, 0, "backward d=" + d + " kp=" + kp + " rows=" + rows);
+        }
+      }
+    }
+  }
+
+  /**
+   * The residuals and coefficients of a tile, SIMD and scalar, give the same bits, for one vector
+   * of units (the SIMD path that loads v once) and several, with and without coefficients.
+   */
+  @Test
+  void simdAndScalarResidualsAreBitIdentical() {
+    SplittableRandom random = new SplittableRandom(9);
+    Tiles simd = new VectorTiles();
+    Tiles scalar = new ScalarTiles();
+    for (int k : new int[] {1, 3, 5, 8, 9, 17}) {
+      int kp = simd.padded(k);
+      for (int rows : new int[] {1, 7, 256}) {
+        double[] phi = gaussian(random, rows * kp, 1);
+        double[] dphi = gaussian(random, rows * kp, 1);
+        double[] y = gaussian(random, rows + 3, 1);
+        double[] v = new double[kp];
+        System.arraycopy(gaussian(random, k, 1), 0, v, 0, k);
+        String where = "k=" + k + " rows=" + rows;
+        for (boolean withCoef : new boolean[] {true, false}) {
+          double[] resSimd = new double[rows];
+          double[] resScalar = new double[rows];
+          double[] coefSimd = withCoef ? new double[rows * kp] : null;
+          double[] coefScalar = withCoef ? new double[rows * kp] : null;
+          double lossSimd = simd.residuals(phi, dphi, y, 3, rows, k, kp, v, resSimd, coefSimd, 0.5);
+          double lossScalar = scalar.residuals(phi, dphi, y, 3, rows, k, kp, v, resScalar,
+              coefScalar, 0.5);
+          assertEquals(lossScalar, lossSimd, 0, where);
+          assertArrayEquals(resScalar, resSimd, 0, where);
+          if (withCoef) {
+            assertArrayEquals(coefScalar, coefSimd, 0, where);
+          }
+          // against the definition: predict's sum, then r v_i dphi
+          for (int s = 0; s < rows; s++) {
+            double r = FusedKernel.predict(phi, s * kp, v, k) - y[3 + s];
+            assertEquals(r, resScalar[s], 0, where + " s=" + s);
+            if (withCoef) {
+              for (int i = 0; i < kp; i++) {
+                assertEquals(r * v[i] * dphi[s * kp + i], coefScalar[s * kp + i], 0, where);
+              }
+            }
+          }
         }
       }
     }

@@ -13,12 +13,13 @@ class TiledKernelsTest {
   /**
    * (d, m, rows): d and m off every vector width, m = 1, d = 1, m a multiple of 4 (no padding), and
    * rows that end inside a tile (256 rows for d <= 64, 124 at d = 130, 52 at d = 300) and inside
-   * a register tile, up to a whole block and one past it.
+   * a register tile, up to a whole block and one past it; with 512-bit vectors also overlapping
+   * last register tiles of 16 rows (9, 3, 45) and 8 rows over 3 + 2 vectors (22, 40, 269).
    */
   private static final int[][] SHAPES = {
       {1, 1, 37}, {1, 6, 300}, {7, 1, 513}, {3, 2, 1}, {10, 5, 1030}, {13, 9, 515},
       {5, 4, 7}, {33, 17, 301}, {130, 3, 250}, {70, 12, 700}, {100, 19, 2048}, {300, 8, 2049},
-      {4, 20, 0}};
+      {4, 20, 0}, {9, 3, 45}, {22, 40, 269}};
 
   private static double[] gaussian(SplittableRandom random, int length) {
     double[] a = new double[length];

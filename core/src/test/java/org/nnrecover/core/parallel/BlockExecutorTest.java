@@ -64,6 +64,45 @@ class BlockExecutorTest {
   }
 
   /**
+   * The caller never waits for a helper that has not started: with the only pool thread held by
+   * another pass, a pass runs all its blocks on the calling thread and returns.
+   */
+  @Test
+  void aPassDoesNotWaitForABusyHelper() throws InterruptedException {
+    try (BlockExecutor executor = new BlockExecutor(2)) {
+      java.util.concurrent.CountDownLatch helperBusy = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      // pass A: its caller takes one of the 2 blocks and waits until the helper has the other,
+      // which holds the pool's thread until released
+      Thread other = new Thread(() -> executor.forEachBlock(2, BlockExecutor.INLINE_WORK,
+          (b, worker) -> {
+            try {
+              if (worker == 1) {
+                helperBusy.countDown();
+                release.await();
+              } else {
+                helperBusy.await();
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }));
+      other.start();
+      helperBusy.await();
+      AtomicIntegerArray workers = new AtomicIntegerArray(5);
+      for (int b = 0; b < 5; b++) {
+        workers.set(b, -1);
+      }
+      executor.forEachBlock(5, BlockExecutor.INLINE_WORK, (b, worker) -> workers.set(b, worker));
+      for (int b = 0; b < 5; b++) {
+        assertEquals(0, workers.get(b), "block " + b + " ran on the caller");
+      }
+      release.countDown();
+      other.join();
+    }
+  }
+
+  /**
    * A failing block's exception reaches the caller whichever thread ran it (the caller itself or a
    * pool thread), and the executor keeps working afterwards.
    */
