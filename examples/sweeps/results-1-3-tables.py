@@ -78,6 +78,15 @@ def section(t):
     print(f'\n==================== {t}')
 
 
+def sweep_section(title, name):
+    """Prints the section header and the store's run count; returns its records (empty if absent)."""
+    section(title)
+    rs = load(name)
+    if rs:
+        print(f"{len(rs)} runs, {wall(rs)}")
+    return rs
+
+
 # ---------------------------------------------------------------------------- section 1 extras
 section('1. tensor + gd details (init-table.py prints the main table)')
 for tag in ['1e4', '1e5']:
@@ -173,10 +182,8 @@ if rs:
                   f"init unitError {r['init']['unitError']:.2f} v right {r['init']['signsCorrect']} final unitError {r['final']['unitError']:.3g}")
 
 # ---------------------------------------------------------------------------- section 3a
-section('3a. optimizers')
-rs = load('optimizers')
+rs = sweep_section('3a. optimizers', 'optimizers')
 if rs:
-    print(f"{len(rs)} runs, {wall(rs)}")
     cell = collections.defaultdict(list)
     for r in rs:
         cell[(r['spec']['activation'], r['spec']['optimizer'])].append(r)
@@ -239,10 +246,8 @@ if gd and ls:
                       f"outcomes {dict(outs)}; diverged after {div}; failures (seed, outcome, v right at start, final unitError) {fails}")
 
 # ---------------------------------------------------------------------------- section 3c
-section('3c. fig1c-relu')
-rs = load('fig1c-relu')
+rs = sweep_section('3c. fig1c-relu', 'fig1c-relu')
 if rs:
-    print(f"{len(rs)} runs, {wall(rs)}")
     print('\n| activation | approach | recovered | final relative objective | final unitError | reached 1e-6 / 1e-8 |')
     print('|---|---|---|---|---|---|')
     for a in ['relu', 'leaky-relu']:
@@ -260,10 +265,8 @@ if rs:
                 print(f"    seed {r['spec']['seed']}: {r['outcome']} it {r['iterations']}, factor over last 1000 it "
                       f"{f:.5f}, final relObj {r['final']['relativeObjective']:.3g}, unitError {r['final']['unitError']:.3g}, "
                       f"v right at end {r['final']['signsCorrect']}")
-section('3c. fig1b-relu')
-rs = load('fig1b-relu')
+rs = sweep_section('3c. fig1b-relu', 'fig1b-relu')
 if rs:
-    print(f"{len(rs)} runs, {wall(rs)}")
     ds = sorted({r['spec']['d'] for r in rs})
     print('\n| activation | n | ' + ' | '.join(f'd = {d}' for d in ds) + ' |')
     print('|---|---|' + '---|' * len(ds))
@@ -278,10 +281,8 @@ if rs:
           f"inertia cross-check flipped a sign in {sum(1 for r in rs if r['initializer'].get('inertia.flipped'))}")
 
 # ---------------------------------------------------------------------------- section 3d
-section('3d. fig1a-relu')
-rs = load('fig1a-relu')
+rs = sweep_section('3d. fig1a-relu', 'fig1a-relu')
 if rs:
-    print(f"{len(rs)} runs, {wall(rs)}")
     ns = sorted({r['spec']['n'] for r in rs})
     print('\n| activation | d \\ n | ' + ' | '.join(map(str, ns)) + ' |')
     print('|---|---|' + '---|' * len(ns))
