@@ -3,9 +3,10 @@
 # then prints the tables of those sections from the new result stores.
 #   examples/sweeps/rerun-results-1-3.sh [R]            run everything into R, then print the tables
 #   examples/sweeps/rerun-results-1-3.sh --tables [R]   only print the tables of an earlier run
-# R (default /tmp/rerun-results) must not hold these stores yet, unless --tables; a store that is
-# already complete is resumed (ablate --resume), so an interrupted rerun can be restarted.
-# Each command's wall time is printed (on a shared machine it is a time under load).
+# Use a fresh R (default /tmp/rerun-results) for a new rerun: a store already in R is resumed
+# (ablate --resume keeps its runs), so that an interrupted rerun can be restarted.
+# Each command's wall time and the load average are printed (on a shared machine: under load).
+# Records are the same to the bit on any rerun of the same code, whatever the load or threads.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
