@@ -180,10 +180,11 @@ public final class TensorInitBenchmark {
       double wall = (System.nanoTime() - t0) * 1e-9;
       double cpuSeconds = (os.getProcessCpuTime() - cpu) * 1e-9;
       System.out.printf("run %d: wall %.2f s, process CPU %.2f s; seconds subspace %s, tensor %s,"
-          + " decomposition %s, magnitudes-and-signs %s; subspace passes %s; unitError %.4f;"
-          + " heap before %.1f MB, peak %.1f MB%n",
+          + " decomposition %s, magnitudes-and-signs %s, control %s; subspace passes %s;"
+          + " unitError %.4f; heap before %.1f MB, peak %.1f MB%n",
           run, wall, cpuSeconds, seconds(context, "subspace"), seconds(context, "tensor"),
           seconds(context, "decomposition"), seconds(context, "magnitudes-and-signs"),
+          seconds(context, "control"),
           context.recorded().get("subspace.iterations"),
           RecoveryMetrics.compute(teacher, w0, Double.NaN).unitError(), before / 1e6,
           used(heap, true) / 1e6);
