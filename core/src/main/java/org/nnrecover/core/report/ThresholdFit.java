@@ -2,6 +2,7 @@ package org.nnrecover.core.report;
 
 import com.google.common.math.Quantiles;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -75,7 +76,11 @@ public record ThresholdFit(double level, double[] dimensions, double[] threshold
         throw new IllegalArgumentException("cell " + cell.key() + " has no value for axis '"
             + (d == null ? dAxis : nAxis) + "'");
       }
-      int[] outcomes = cell.runs().stream().mapToInt(r -> r.record().succeeded() ? 1 : 0).toArray();
+      // in seed order: the store holds runs in the order they finished, which depends on the
+      // thread count and timing, and the bootstrap draws positions in this array
+      int[] outcomes = cell.runs().stream()
+          .sorted(Comparator.comparingLong(r -> r.record().spec().seed()))
+          .mapToInt(r -> r.record().succeeded() ? 1 : 0).toArray();
       byDimension.computeIfAbsent(Double.parseDouble(d), k -> new ArrayList<>())
           .add(new Point(Double.parseDouble(n), outcomes));
     }
