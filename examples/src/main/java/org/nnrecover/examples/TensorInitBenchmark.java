@@ -241,7 +241,7 @@ public final class TensorInitBenchmark {
   }
 
   /** The {@code tensor} plugin with its default parameters, as a run without --set uses it. */
-  private static Initializer defaultMethod() {
+  static Initializer defaultMethod() {
     TensorInitializerProvider provider = new TensorInitializerProvider();
     return provider.create(Params.defaults(provider.name(), provider.parameters()));
   }
