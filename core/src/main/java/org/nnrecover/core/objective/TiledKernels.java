@@ -7,8 +7,8 @@ import org.nnrecover.api.SampleKernels;
  * {@link Tiles#tileRows} samples, each swept once ({@link Tiles#touch}) before the tiles walk it.
  * m is padded to a multiple of {@link Tiles#lanes} in per-call scratch (U, and C tile by tile),
  * so the copies cost O(d m + rows m) against the O(rows d m) products. Projections are FMA chains
- * over the d columns; scatters are FMA chains over each tile's samples, added to G tile by tile in row
- * order. With or without the Vector API module the bits are the same (the two {@link Tiles}
+ * over the d columns; scatters are FMA chains over each tile's samples, added to G tile by tile in
+ * row order. With or without the Vector API module the bits are the same (the two {@link Tiles}
  * implementations are twins), and they depend only on the call's arguments.
  */
 public final class TiledKernels implements SampleKernels, java.io.Serializable {

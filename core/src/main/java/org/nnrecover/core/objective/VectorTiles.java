@@ -21,8 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ran up to 2x faster than with 256 bits). The width does not change the bits: every lane is one
  * unit's own FMA chain, computed exactly as the {@link Tiles} contract fixes it, and only
  * lane-wise fused multiply-adds and additions are used (no cross-lane reductions, whose order the
- * API leaves open), so {@link ScalarTiles}, one lane at a time, reproduces them. Only k's padding (to a multiple of the lane count) depends on the
- * width, and pad units are zero lanes that nothing reads back.
+ * API leaves open), so {@link ScalarTiles}, one lane at a time, reproduces them. Only k's padding
+ * (to a multiple of the lane count) depends on the width, and pad units are zero lanes that
+ * nothing reads back.
  */
 final class VectorTiles implements Tiles {
   /**

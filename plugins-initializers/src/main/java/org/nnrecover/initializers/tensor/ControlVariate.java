@@ -101,23 +101,22 @@ final class ControlVariate {
   /** {@code y - f} elementwise. */
   static double[] residual(double[] y, double[] f) {
     double[] out = new double[y.length];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = y[j] - f[j];
-    }
+    Vectors.axpy(-1, f, y, out); // y + (-1) f: exactly y - f
     return out;
   }
 
   /** The sample variance of {@code a} (mean removed, divided by the count). */
   static double variance(double[] a) {
-    double mean = 0;
-    for (double x : a) {
-      mean += x;
-    }
-    mean /= a.length;
+    double mean = Vectors.sum(a) / a.length;
     double sum = 0;
     for (double x : a) {
       sum += (x - mean) * (x - mean);
     }
     return sum / a.length;
+  }
+
+  /** The mean of the squares of {@code a}. */
+  static double meanSquare(double[] a) {
+    return Vectors.dot(a, a) / a.length;
   }
 }

@@ -249,7 +249,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
     double[] gamma = startGamma;
     double[] residual = ControlVariate.residual(tensorRows.y,
         ControlVariate.values(phi, net, tensorRows.t, k));
-    double loss = meanSquare(residual);
+    double loss = ControlVariate.meanSquare(residual);
     List<Double> ratios = new ArrayList<>(List.of(ControlVariate.variance(residual)
         / labelVariance));
     List<Integer> sweeps = new ArrayList<>();
@@ -280,7 +280,7 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
 
       double[] nextResidual = ControlVariate.residual(tensorRows.y,
           ControlVariate.values(phi, next, tensorRows.t, k));
-      double nextLoss = meanSquare(nextResidual);
+      double nextLoss = ControlVariate.meanSquare(nextResidual);
       ratios.add(ControlVariate.variance(nextResidual) / labelVariance);
       if (!(nextLoss < loss)) {
         break;
@@ -306,14 +306,6 @@ public record TensorMethod(boolean split, String decomposer, double tolerance, i
    * round was then rejected), where more sweeps only cost time.
    */
   static final int CONTROL_SWEEPS = 100;
-
-  private static double meanSquare(double[] a) {
-    double sum = 0;
-    for (double x : a) {
-      sum += x * x;
-    }
-    return sum / a.length;
-  }
 
   /**
    * A random unit alpha and gamma = V^T alpha: alpha = V gamma with gamma uniform on the unit
